@@ -1,0 +1,81 @@
+// Loads the BUILT packages (dist) by path, so the benchmark measures what users run.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dist = (p) => `${ROOT}${p}`;
+
+export const PATHS = {
+  core: dist('packages/core/dist/index.js'),
+  reader: dist('packages/reader/dist/index.js'),
+  extract: dist('packages/extract/dist/index.js'),
+  scorer: dist('packages/scorer/dist/index.js'),
+  renderer: dist('apps/renderer/dist/index.js'),
+  cli: dist('apps/renderer/dist/cli.js'),
+};
+
+async function imp(name) {
+  const p = PATHS[name];
+  if (!existsSync(p)) return { mod: null, why: `${p} missing (run the build)` };
+  try {
+    return { mod: await import(pathToFileURL(p).href), why: null };
+  } catch (e) {
+    return { mod: null, why: `${name}: ${e.message}` };
+  }
+}
+
+/**
+ * Returns the pipeline functions or `why` saying what is missing.
+ * `run(bytes, name)` = readBuffer → extractFacts → scoreFacts, returning { doc, facts, card }.
+ */
+export async function loadPipeline(rubricId = 'national') {
+  const [core, reader, extract, scorer] = await Promise.all(['core', 'reader', 'extract', 'scorer'].map(imp));
+  const missing = [];
+  if (typeof core.mod?.loadRubric !== 'function') missing.push(core.why ?? '@fazhi/core loadRubric not exported yet');
+  if (typeof reader.mod?.readBuffer !== 'function') missing.push(reader.why ?? '@fazhi/reader readBuffer not exported yet');
+  if (typeof extract.mod?.compileExtractor !== 'function' || typeof extract.mod?.extractFacts !== 'function')
+    missing.push(extract.why ?? '@fazhi/extract compileExtractor/extractFacts not exported yet');
+  if (typeof scorer.mod?.scoreFacts !== 'function') missing.push(scorer.why ?? '@fazhi/scorer scoreFacts not exported yet');
+  if (missing.length) return { why: missing.join('; ') };
+  const loaded = core.mod.loadRubric(rubricId);
+  const extractor = extract.mod.compileExtractor(loaded);
+  const { readBuffer } = reader.mod;
+  const { extractFacts } = extract.mod;
+  const { scoreFacts } = scorer.mod;
+  const generatedAt = '2026-01-01T00:00:00.000Z';
+  return {
+    why: null,
+    loaded,
+    async run(bytes, name) {
+      const doc = await readBuffer(bytes, name);
+      const facts = extractFacts(doc, extractor);
+      const card = scoreFacts(loaded, facts, { generatedAt });
+      return { doc, facts, card };
+    },
+  };
+}
+
+export async function loadRenderer() {
+  const r = await imp('renderer');
+  return { mod: r.mod, why: r.why };
+}
+
+/** Every literal string a rubric's fact specs contain (terms, units, items, umbrella, …). */
+export function rubricLiterals(rubric) {
+  const out = new Set();
+  const walk = (x, key) => {
+    if (typeof x === 'string') {
+      if (key !== 'title' && key !== 'description' && key !== 'kind' && key !== 'patterns' && key !== 'deadline' && key !== 'id') out.add(x);
+    } else if (Array.isArray(x)) x.forEach((y) => walk(y, key));
+    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, k);
+  };
+  walk(rubric.facts, '');
+  return [...out];
+}
+
+/** The floor: ONE combined regular expression (all rubric literals + a number pattern). */
+export function floorRegex(rubric) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lits = rubricLiterals(rubric).sort((a, b) => b.length - a.length).map(esc);
+  return new RegExp(`${lits.join('|')}|[0-9０-９]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百千万]+`, 'g');
+}

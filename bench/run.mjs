@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+// Fazhi Scorecard benchmark (`pnpm bench`). See bench/README.md for what each number means.
+//   node bench/run.mjs [--json] [--runs N] [--quick] [--n COUNT] [--only a,b,c]
+// Workloads: extract (extract+score 1 core, floor, 2 worker threads), html, pdf, check, batch.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { makeReport } from './lib/gen.mjs';
+import { loadPipeline, loadRenderer, floorRegex, PATHS, ROOT } from './lib/load.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (f) => argv.includes(f);
+const opt = (f, d) => {
+  const i = argv.indexOf(f);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : d;
+};
+const QUICK = flag('--quick');
+const JSON_OUT = flag('--json');
+const RUNS = Number(opt('--runs', QUICK ? 1 : 3));
+const N = Number(opt('--n', QUICK ? 500 : 10_000));
+const ONLY = opt('--only', 'extract,jobs2,html,pdf,check,batch').split(',');
+const SEED = 20240401;
+const HTML_N = QUICK ? 50 : 300;
+const PDF_N = QUICK ? 5 : 30;
+const CHECK_SPAWNS = QUICK ? 3 : 7;
+const log = (...a) => (JSON_OUT ? process.stderr : process.stdout).write(a.join(' ') + '\n');
+
+const median = (xs) => {
+  const a = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((p, q) => p - q);
+  if (!a.length) return null;
+  const m = a.length >> 1;
+  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+};
+const notes = [];
+const note = (s) => {
+  if (!notes.includes(s)) notes.push(s);
+};
+
+function chromiumPath() {
+  for (const p of [process.env.FAZHI_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && existsSync(p)) return p;
+  return null;
+}
+
+function spawnTimed(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code, signal) => resolve({ code, signal, ms: performance.now() - t0, out, err }));
+  });
+}
+
+// ---------------------------------------------------------------- workloads
+
+async function extractWorkload(p, texts) {
+  // Warm-up on reports outside the measured set, then time the whole batch on one core.
+  for (let i = 0; i < 200; i++) {
+    const r = makeReport(SEED + 1, i);
+    await p.run(Buffer.from(r.text), r.name);
+  }
+  const bufs = texts.map((t) => Buffer.from(t.text));
+  const cards = [];
+  let checksum = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < bufs.length; i++) {
+    const { card } = await p.run(bufs[i], texts[i].name);
+    checksum += card.total;
+    if (i < HTML_N) cards.push({ card, text: texts[i].text });
+  }
+  const ms = performance.now() - t0;
+  // Floor: one pass of one combined regex over the same decoded texts.
+  const re = floorRegex(p.loaded.rubric);
+  let hits = 0;
+  for (let i = 0; i < 200; i++) hits += (texts[i % texts.length].text.match(re) ?? []).length; // warm-up
+  hits = 0;
+  const f0 = performance.now();
+  for (const t of texts) {
+    re.lastIndex = 0;
+    while (re.exec(t.text) !== null) hits++;
+  }
+  const floorMs = performance.now() - f0;
+  return { ms, floorMs, perSec: (bufs.length / ms) * 1000, ratio: ms / floorMs, msPerReport: ms / bufs.length, cards, checksum, hits };
+}
+
+async function jobs2Workload(n) {
+  const half = Math.ceil(n / 2);
+  const ws = [0, 1].map((k) => new Worker(new URL('./lib/extract-worker.mjs', import.meta.url), { workerData: { seed: SEED, from: k * half, to: Math.min(n, (k + 1) * half) } }));
+  const ready = ws.map((w) => new Promise((res, rej) => w.once('message', (m) => (m.error ? rej(new Error(m.error)) : res()))));
+  await Promise.all(ready);
+  const t0 = performance.now();
+  const done = ws.map((w) => new Promise((res) => w.once('message', res)));
+  ws.forEach((w) => w.postMessage('go'));
+  await Promise.all(done);
+  const ms = performance.now() - t0;
+  await Promise.all(ws.map((w) => w.terminate()));
+  return { ms, perSec: (n / ms) * 1000 };
+}
+
+async function htmlWorkload(renderer, loaded, cards) {
+  const render = renderer.renderScorecardHtml;
+  for (let i = 0; i < Math.min(20, cards.length); i++) await render(cards[i].card, loaded, { sourceText: cards[i].text, lang: 'zh' });
+  let bytes = 0;
+  const t0 = performance.now();
+  for (const c of cards) bytes += (await render(c.card, loaded, { sourceText: c.text, lang: 'zh' })).length;
+  const ms = performance.now() - t0;
+  return { perSec: (cards.length / ms) * 1000, avgKb: bytes / cards.length / 1024 };
+}
+
+async function pdfWorkload(renderer, loaded, cards) {
+  const exe = chromiumPath();
+  if (!exe) return { skipped: 'no Chromium found (set FAZHI_CHROMIUM)' };
+  const Printer = renderer.PdfPrinter;
+  const printer = new Printer({ executablePath: exe });
+  try {
+    const pdf = async (c) => {
+      const html = await renderer.renderScorecardHtml(c.card, loaded, { sourceText: c.text, lang: 'zh' });
+      const fn = printer.print ?? printer.pdf ?? printer.render;
+      return fn.call(printer, html);
+    };
+    await pdf(cards[0]); // launches the browser
+    let bytes = 0;
+    const t0 = performance.now();
+    for (const c of cards.slice(0, PDF_N)) bytes += (await pdf(c)).length;
+    const ms = performance.now() - t0;
+    return { perSec: (Math.min(PDF_N, cards.length) / ms) * 1000, avgKb: bytes / Math.min(PDF_N, cards.length) / 1024 };
+  } finally {
+    await printer.close?.();
+  }
+}
+
+async function checkWorkload(file) {
+  const times = [];
+  for (let i = 0; i < CHECK_SPAWNS; i++) {
+    const r = await spawnTimed(process.execPath, [PATHS.cli, 'check', file], { cwd: ROOT });
+    if (r.code !== 0 && r.code !== 1) return { error: (r.err || r.out).trim().split('\n').slice(-3).join(' ') };
+    if (/E_NOT_IMPLEMENTED/.test(r.err)) return { error: 'fazhi check: E_NOT_IMPLEMENTED' };
+    times.push(r.ms);
+  }
+  return { ms: median(times) };
+}
+
+async function batchWorkload(n, dir) {
+  // (a) the library pipeline streamed in a child (what `fazhi batch` has to beat);
+  const out = join(dir, 'stream.jsonl');
+  const r = await spawnTimed('/usr/bin/time', ['-v', process.execPath, new URL('./lib/batch-child.mjs', import.meta.url).pathname, String(SEED), String(n), out]);
+  const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.err);
+  let child = {};
+  try {
+    child = JSON.parse(r.out.trim().split('\n').pop());
+  } catch {
+    child = { error: (r.err || r.out).slice(-300) };
+  }
+  if (child.error) return { error: child.error };
+  const res = { streamPeakRssMb: timeRss ? Number(timeRss[1]) / 1024 : child.maxRssMb, streamPerSec: (n / child.ms) * 1000 };
+  // (b) the real CLI: `fazhi batch DIR --out OUT` over the same reports written as files.
+  const inDir = join(dir, 'in');
+  if (!existsSync(inDir)) {
+    mkdirSync(inDir);
+    for (let i = 0; i < n; i++) {
+      const rep = makeReport(SEED, i);
+      writeFileSync(join(inDir, rep.name), rep.text);
+    }
+  }
+  const outDir = join(dir, `out-${Date.now()}`);
+  const c = await spawnTimed('/usr/bin/time', ['-v', process.execPath, PATHS.cli, 'batch', inDir, '--out', outDir, '--rubric', 'national'], { cwd: ROOT });
+  const cliRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(c.err);
+  if (c.code === 0 && cliRss) {
+    res.cliPeakRssMb = Number(cliRss[1]) / 1024;
+    res.cliSeconds = c.ms / 1000;
+    res.cliOutputs = readdirSync(outDir).length;
+  } else {
+    res.cliError = (/E_[A-Z_]+[^\n]*/.exec(c.err)?.[0] ?? c.err.split('\n').filter((l) => l && !/^\s/.test(l)).slice(-2).join(' ')).slice(0, 200) || `exit ${c.code}`;
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  return res;
+}
+
+// ---------------------------------------------------------------- main
+
+const tmp = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
+const per = {};
+const push = (k, v) => {
+  if (v === undefined || v === null) return;
+  (per[k] ??= []).push(v);
+};
+try {
+  log(`fazhi bench: ${RUNS} run(s), ${N} synthetic ~10 KB reports, ${cpus().length} cores, node ${process.version}${QUICK ? ' (quick)' : ''}`);
+  const p = await loadPipeline();
+  if (p.why) note(`extract+score skipped: ${p.why}`);
+  const rend = await loadRenderer();
+  const texts = [];
+  for (let i = 0; i < N; i++) texts.push(makeReport(SEED, i));
+  const checkFile = join(tmp, texts[0].name);
+  writeFileSync(checkFile, texts[0].text);
+
+  for (let run = 1; run <= RUNS; run++) {
+    log(`run ${run}/${RUNS}`);
+    let cards = [];
+    if (!p.why && ONLY.includes('extract')) {
+      const e = await extractWorkload(p, texts);
+      cards = e.cards;
+      push('perCore', e.perSec);
+      push('msPerReport', e.msPerReport);
+      push('ratio', e.ratio);
+      push('floorMs', e.floorMs);
+      push('pipelineMs', e.ms);
+      log(`  extract+score 1 core: ${e.perSec.toFixed(0)}/s (${e.msPerReport.toFixed(3)} ms/report); floor ${e.floorMs.toFixed(0)} ms vs ${e.ms.toFixed(0)} ms → ${e.ratio.toFixed(1)}×`);
+    }
+    if (!p.why && ONLY.includes('jobs2')) {
+      try {
+        const j = await jobs2Workload(N);
+        push('jobs2', j.perSec);
+        log(`  extract+score 2 workers: ${j.perSec.toFixed(0)}/s`);
+      } catch (e) {
+        note(`jobs2: ${e.message}`);
+      }
+    }
+    if (ONLY.includes('html') || ONLY.includes('pdf')) {
+      if (!cards.length && !p.why) for (const t of texts.slice(0, HTML_N)) cards.push({ card: (await p.run(Buffer.from(t.text), t.name)).card, text: t.text });
+      if (rend.why || typeof rend.mod?.renderScorecardHtml !== 'function') note(`html/pdf skipped: ${rend.why ?? 'renderScorecardHtml not exported yet'}`);
+      else if (!cards.length) note('html/pdf skipped: no scorecards (pipeline missing)');
+      else {
+        if (ONLY.includes('html')) {
+          const h = await htmlWorkload(rend.mod, p.loaded, cards);
+          push('html', h.perSec);
+          push('htmlKb', h.avgKb);
+          log(`  HTML: ${h.perSec.toFixed(0)}/s (${h.avgKb.toFixed(0)} KB each)`);
+        }
+        if (ONLY.includes('pdf')) {
+          if (typeof rend.mod.PdfPrinter !== 'function') note('pdf skipped: PdfPrinter not exported yet');
+          else {
+            try {
+              const d = await pdfWorkload(rend.mod, p.loaded, cards);
+              if (d.skipped) note(`pdf skipped: ${d.skipped}`);
+              else {
+                push('pdf', d.perSec);
+                push('pdfKb', d.avgKb);
+                log(`  PDF: ${d.perSec.toFixed(1)}/s (${d.avgKb.toFixed(0)} KB each)`);
+              }
+            } catch (e) {
+              note(`pdf failed: ${e.message.split('\n')[0]}`);
+            }
+          }
+        }
+      }
+    }
+    if (ONLY.includes('check')) {
+      if (!existsSync(PATHS.cli)) note('check skipped: CLI not built');
+      else {
+        const c = await checkWorkload(checkFile);
+        if (c.error) note(`check failed: ${c.error}`);
+        else {
+          push('check', c.ms);
+          log(`  fazhi check cold start: ${c.ms.toFixed(0)} ms (median of ${CHECK_SPAWNS})`);
+        }
+      }
+    }
+    if (!p.why && ONLY.includes('batch')) {
+      const b = await batchWorkload(N, tmp);
+      if (b.error) note(`batch failed: ${b.error}`);
+      else {
+        push('streamRss', b.streamPeakRssMb);
+        push('streamPerSec', b.streamPerSec);
+        push('cliRss', b.cliPeakRssMb);
+        push('cliSeconds', b.cliSeconds);
+        if (b.cliError) note(`fazhi batch (CLI) not measured: ${b.cliError}`);
+        log(`  batch ${N}: streamed pipeline peak RSS ${b.streamPeakRssMb.toFixed(0)} MB${b.cliPeakRssMb ? `; fazhi batch peak RSS ${b.cliPeakRssMb.toFixed(0)} MB in ${b.cliSeconds.toFixed(1)} s` : ''}`);
+      }
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const m = (k) => median(per[k] ?? []);
+const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const batchRss = m('cliRss') ?? m('streamRss');
+const result = {
+  runs: RUNS,
+  reports: N,
+  cores: cpus().length,
+  node: process.version,
+  extractScore: {
+    reportsPerSecondPerCore: round(m('perCore'), 0),
+    msPerReport: round(m('msPerReport'), 3),
+    reportsPerSecondJobs2: round(m('jobs2'), 0),
+    pipelineMs: round(m('pipelineMs'), 0),
+    floorMs: round(m('floorMs'), 1),
+    ratioToFloor: round(m('ratio'), 1),
+  },
+  html: { perSecond: round(m('html'), 0), avgKb: round(m('htmlKb'), 0) },
+  pdf: { perSecond: round(m('pdf'), 1), avgKb: round(m('pdfKb'), 0) },
+  checkColdStartMs: round(m('check'), 0),
+  batch10k: {
+    reports: N,
+    peakRssMb: round(batchRss, 0),
+    measured: m('cliRss') !== null ? 'fazhi batch (CLI)' : m('streamRss') !== null ? 'streamed pipeline child' : null,
+    cliPeakRssMb: round(m('cliRss'), 0),
+    cliSeconds: round(m('cliSeconds'), 1),
+    streamPeakRssMb: round(m('streamRss'), 0),
+    streamReportsPerSecond: round(m('streamPerSec'), 0),
+  },
+  notes,
+};
+
+const targets = [
+  ['extract+score, 1 core (reports/s)', result.extractScore.reportsPerSecondPerCore, '≥ 1000', (x) => x >= 1000],
+  ['extract+score, 2 workers (reports/s)', result.extractScore.reportsPerSecondJobs2, '—', null],
+  ['pipeline / regex floor (×)', result.extractScore.ratioToFloor, '≤ 20', (x) => x <= 20],
+  ['HTML scorecards/s', result.html.perSecond, '≥ 200', (x) => x >= 200],
+  ['PDF scorecards/s (1 browser)', result.pdf.perSecond, '≥ 10', (x) => x >= 10],
+  ['fazhi check cold start (ms)', result.checkColdStartMs, '≤ 400', (x) => x <= 400],
+  [`${N}-report batch peak RSS (MB)`, result.batch10k.peakRssMb, '≤ 512', (x) => x <= 512],
+];
+result.targets = Object.fromEntries(targets.filter((t) => t[3]).map(([k, v, , ok]) => [k, v === null ? 'not measured' : ok(v) ? 'met' : 'missed']));
+
+if (JSON_OUT) {
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+} else {
+  const rows = targets.map(([k, v, t, ok]) => [k, v === null ? '—' : String(v), t, v === null ? 'not measured' : ok ? (ok(v) ? 'met' : 'MISSED') : '']);
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'median', 'target', ''][i].length));
+  const line = (r) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |';
+  log('');
+  log(line(['metric', 'median', 'target', 'status']));
+  log('|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|');
+  for (const r of rows) log(line(r));
+  log('');
+  log(`floor: ${result.extractScore.floorMs} ms for ${N} reports; pipeline ${result.extractScore.pipelineMs} ms (${result.extractScore.msPerReport} ms/report)`);
+  if (result.batch10k.streamPeakRssMb !== null) log(`batch: streamed pipeline child ${result.batch10k.streamPeakRssMb} MB peak RSS, ${result.batch10k.streamReportsPerSecond}/s; fazhi batch CLI ${result.batch10k.cliPeakRssMb ?? '—'} MB in ${result.batch10k.cliSeconds ?? '—'} s`);
+  for (const n of notes) log(`note: ${n}`);
+}
