@@ -72,9 +72,12 @@ const OF_ZH: Record<string, string> = {
 
 const WHEN_MISSING_ZH: Record<Indicator['whenMissing'], string> = {
   zero: '报告中未找到时得 0 分。',
-  review: '报告中未找到时列入“待复核”，由评审人员核实后给分（例如全年确无此类案件）。',
+  review: '报告中未找到时列入“待复核”，由评审人员核实后给分。',
   na: '报告中未找到时视为不适用，不计入总分。',
 };
+
+/** A chain entry (a file path, relative to wherever the command ran) as a stable rubric name. */
+const chainName = (c: string): string => c.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 
 const num = (n: number): string => String(Math.round(n * 100) / 100);
 
@@ -102,7 +105,7 @@ export function describeScoring(ind: Indicator, fact: FactSpec | undefined): str
       lines.push(`按${subject}分档计分（取达到的最高一档）：`);
       for (const b of s.bands) lines.push(`${b.label ? `${b.label}：` : ''}≥ ${num(b.min)}${u} → ${num(b.points)} 分`);
       const lowest = Math.min(...s.bands.map((b) => b.min));
-      lines.push(`低于 ${num(lowest)}${u} 或未写明数字 → 0 分`);
+      lines.push(lowest > 0 ? `低于 ${num(lowest)}${u} 或未写明数字 → 0 分` : '未写明数字 → 0 分');
       break;
     }
     case 'proportional': {
@@ -161,7 +164,10 @@ export function describeTerms(fact: FactSpec | undefined): { label: string; term
       add('一级标题（或同义标题；合并标题同时计入）', fact.parts.map((p) => PART_ZH[p] ?? p));
       break;
     case 'publication':
-      add('公开期限', [`报告年度次年 ${(fact.deadline ?? '04-01').replace('-', ' 月 ')} 日前`]);
+      {
+        const [m, d] = (fact.deadline ?? '04-01').split('-').map(Number);
+        add('公开期限', [`报告年度次年 ${m} 月 ${d} 日前`]);
+      }
       add('日期来源', ['发布时间 / 发布日期', '成文日期', '文末落款日期']);
       break;
     case 'specificity':
@@ -179,6 +185,8 @@ export function isProposal(ind: Indicator): boolean {
   return ind.scoring.official === false || ind.basis.official === false;
 }
 
+const PROPOSAL_TAG = '<span class="tag proposal">建议</span>';
+const OFFICIAL_TAG = '<span class="tag official">官方</span>';
 const PROPOSAL_NOTE = '建议（proposal）：本细则提出的阈值或做法，不是官方规定';
 
 // ---------------------------------------------------------------- Markdown
@@ -190,7 +198,8 @@ export function mdEscape(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim();
 }
 
 function mdCode(s: string): string {
@@ -207,7 +216,7 @@ export function renderRubricMarkdown(input: RubricDocsInput): string {
   o.push(`# ${mdEscape(r.title)}`);
   o.push('');
   o.push(`- 细则 id：\`${r.id}\` · 版本 ${r.version} · sha256 \`${input.sha256.slice(0, 12)}\``);
-  if (input.chain && input.chain.length > 1) o.push(`- 继承关系：${input.chain.map((c) => mdEscape(c)).join(' ← ')}`);
+  if (input.chain && input.chain.length > 1) o.push(`- 继承关系：${input.chain.map((c) => mdEscape(chainName(c))).join(' ← ')}`);
   o.push(`- 适用：${r.applies_to.map((a) => LEVEL_ZH[a] ?? a).join('、')}`);
   o.push(`- 总分 ${num(r.total)} 分（各指标合计 ${num(total)} 分）；等级：${r.grades.map((g) => `${mdEscape(g.name)} ≥ ${num(g.min)}`).join('，')}`);
   o.push(`- 只有写明“已完成”的表述计分：计划（将、拟、计划、力争、下一步）和问题（未、尚未、没有、缺乏、不够）不计分；每一分都附原文逐字引文。`);
@@ -219,11 +228,11 @@ export function renderRubricMarkdown(input: RubricDocsInput): string {
   o.push('');
   o.push('## 指标一览');
   o.push('');
-  o.push('| 类别 | 指标 | 分值 | 未找到时 | 阈值 |');
-  o.push('|---|---|---:|---|---|');
+  o.push('| 类别 | 指标 | 分值 | 未找到时 | 计分阈值 | 依据 |');
+  o.push('|---|---|---:|---|---|---|');
   for (const c of r.categories) {
     for (const ind of c.indicators) {
-      o.push(`| ${mdEscape(c.title)} | [${mdEscape(ind.title)}](#${ind.id}) | ${num(ind.points)} | ${{ zero: '0 分', review: '待复核', na: '不适用' }[ind.whenMissing]} | ${isProposal(ind) ? '建议' : '官方'} |`);
+      o.push(`| ${mdEscape(c.title)} | [${mdEscape(ind.title)}](#${ind.id}) | ${num(ind.points)} | ${{ zero: '0 分', review: '待复核', na: '不适用' }[ind.whenMissing]} | ${ind.scoring.official === false ? '建议' : '官方'} | ${ind.basis.official ? '官方' : '建议'} |`);
     }
   }
   for (const c of r.categories) {
@@ -237,12 +246,14 @@ export function renderRubricMarkdown(input: RubricDocsInput): string {
       o.push('');
       o.push(`### ${mdEscape(ind.title)} · ${num(ind.points)} 分`);
       o.push('');
-      o.push(`指标 \`${ind.id}\` · 事实 \`${ind.fact}\`${fact ? `（${mdEscape(fact.title)}，${KIND_ZH[fact.kind]}）` : ''}`);
+      o.push(`指标 \`${ind.id}\` · 事实 \`${ind.fact}\`${fact ? ` · ${mdEscape(fact.title)} · 检测方式：${KIND_ZH[fact.kind]}` : ''}`);
       if (ind.description) o.push('', mdEscape(ind.description));
       o.push('');
       o.push(`**计分**${ind.scoring.official === false ? '（建议阈值，非官方规定）' : ind.scoring.official === true ? '（官方标准）' : ''}`);
       o.push('');
-      for (const line of describeScoring(ind, fact)) o.push(`- ${mdEscape(line)}`);
+      const [lead, ...rest] = describeScoring(ind, fact);
+      o.push(`- ${mdEscape(lead ?? '')}`);
+      for (const line of rest) o.push(`  - ${mdEscape(line)}`);
       o.push(`- ${WHEN_MISSING_ZH[ind.whenMissing]}`);
       const terms = describeTerms(fact);
       if (terms.length) {
@@ -334,7 +345,7 @@ export function renderRubricHtml(input: RubricDocsInput): string {
   o.push(`<h1>${e(r.title)}</h1>`);
   o.push('<ul class="meta">');
   o.push(`<li>细则 id <code>${e(r.id)}</code> · 版本 ${e(r.version)} · sha256 <code>${e(input.sha256.slice(0, 12))}</code></li>`);
-  if (input.chain && input.chain.length > 1) o.push(`<li>继承关系：${input.chain.map(e).join(' ← ')}</li>`);
+  if (input.chain && input.chain.length > 1) o.push(`<li>继承关系：${input.chain.map((c) => e(chainName(c))).join(' ← ')}</li>`);
   o.push(`<li>适用：${r.applies_to.map((a) => e(LEVEL_ZH[a] ?? a)).join('、')}</li>`);
   o.push(`<li>总分 ${num(r.total)} 分（各指标合计 ${num(total)} 分）；等级：${r.grades.map((g) => `${e(g.name)} ≥ ${num(g.min)}`).join('，')}</li>`);
   o.push('<li>只有写明“已完成”的表述计分：计划（将、拟、计划、力争、下一步）和问题（未、尚未、没有、缺乏、不够）不计分；每一分都附原文逐字引文。</li>');
@@ -342,11 +353,11 @@ export function renderRubricHtml(input: RubricDocsInput): string {
   o.push('</ul>');
   if (r.description) o.push(`<p>${e(r.description)}</p>`);
 
-  o.push('<h2>指标一览</h2><table><thead><tr><th>类别</th><th>指标</th><th>分值</th><th>未找到时</th><th>阈值</th></tr></thead><tbody>');
+  o.push('<h2>指标一览</h2><table><thead><tr><th>类别</th><th>指标</th><th>分值</th><th>未找到时</th><th>计分阈值</th><th>依据</th></tr></thead><tbody>');
   for (const c of r.categories) {
     for (const ind of c.indicators) {
       o.push(
-        `<tr><td>${e(c.title)}</td><td><a href="#${e(ind.id)}">${e(ind.title)}</a></td><td class="n">${num(ind.points)}</td><td>${{ zero: '0 分', review: '待复核', na: '不适用' }[ind.whenMissing]}</td><td>${isProposal(ind) ? '<span class="tag proposal">建议</span>' : '<span class="tag official">官方</span>'}</td></tr>`,
+        `<tr><td>${e(c.title)}</td><td><a href="#${e(ind.id)}">${e(ind.title)}</a></td><td class="n">${num(ind.points)}</td><td>${{ zero: '0 分', review: '待复核', na: '不适用' }[ind.whenMissing]}</td><td>${ind.scoring.official === false ? PROPOSAL_TAG : OFFICIAL_TAG}</td><td>${ind.basis.official ? OFFICIAL_TAG : PROPOSAL_TAG}</td></tr>`,
       );
     }
   }
@@ -358,11 +369,11 @@ export function renderRubricHtml(input: RubricDocsInput): string {
     for (const ind of c.indicators) {
       const fact = r.facts[ind.fact];
       o.push(`<section class="ind" id="${e(ind.id)}"><header><h3>${e(ind.title)}</h3><span class="pts">${num(ind.points)} 分</span></header>`);
-      o.push(`<div class="id">指标 <code>${e(ind.id)}</code> · 事实 <code>${e(ind.fact)}</code>${fact ? `（${e(fact.title)}，${e(KIND_ZH[fact.kind])}）` : ''}</div>`);
+      o.push(`<div class="id">指标 <code>${e(ind.id)}</code> · 事实 <code>${e(ind.fact)}</code>${fact ? ` · ${e(fact.title)} · 检测方式：${e(KIND_ZH[fact.kind])}` : ''}</div>`);
       if (ind.description) o.push(`<p>${e(ind.description)}</p>`);
       o.push('<dl>');
       const tag = ind.scoring.official === false ? '<span class="tag proposal">建议阈值，非官方规定</span>' : ind.scoring.official === true ? '<span class="tag official">官方标准</span>' : '';
-      o.push(`<dt>计分${tag ? '' : ''}</dt><dd>${tag}<ul>${describeScoring(ind, fact).map((l) => `<li>${e(l)}</li>`).join('')}<li>${e(WHEN_MISSING_ZH[ind.whenMissing])}</li></ul></dd>`);
+      o.push(`<dt>计分</dt><dd>${tag}<ul>${((lines) => `<li>${e(lines[0] ?? '')}${lines.length > 1 ? `<ul>${lines.slice(1).map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : ''}</li>`)(describeScoring(ind, fact))}<li>${e(WHEN_MISSING_ZH[ind.whenMissing])}</li></ul></dd>`);
       const terms = describeTerms(fact);
       if (terms.length) {
         o.push(`<dt>证据用词</dt><dd><ul>${terms.map((t) => `<li>${e(t.label)}：${t.terms.map((x) => `<code>${e(x)}</code>`).join('、')}</li>`).join('')}</ul><div class="note">在报告的规范化文本上逐字匹配，繁体报告同样适用。</div></dd>`);
