@@ -114,13 +114,10 @@ async function pdfWorkload(renderer, loaded, cards) {
   const exe = chromiumPath();
   if (!exe) return { skipped: 'no Chromium found (set FAZHI_CHROMIUM)' };
   const Printer = renderer.PdfPrinter;
-  const printer = new Printer({ executablePath: exe });
+  const printer = new Printer(exe);
   try {
-    const pdf = async (c) => {
-      const html = await renderer.renderScorecardHtml(c.card, loaded, { sourceText: c.text, lang: 'zh' });
-      const fn = printer.print ?? printer.pdf ?? printer.render;
-      return fn.call(printer, html);
-    };
+    await printer.open?.();
+    const pdf = async (c) => printer.print(await renderer.renderScorecardHtml(c.card, loaded, { sourceText: c.text, lang: 'zh' }));
     await pdf(cards[0]); // launches the browser
     let bytes = 0;
     const t0 = performance.now();
