@@ -29,7 +29,17 @@ export const StatusFact = z.strictObject({
 export const ChecklistFact = z.strictObject({
   kind: z.literal('checklist'),
   ...factCommon,
-  items: z.array(z.strictObject({ id: FactId, title: z.string().min(1), terms: Terms })).min(1),
+  items: z
+    .array(
+      z.strictObject({
+        id: FactId,
+        title: z.string().min(1),
+        terms: Terms,
+        /** Regular expressions (normalised view) that also name the item (行政执法…公示). */
+        patterns: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .min(1),
   /** An umbrella term that claims all items at once (三项制度): `generic` unless all items are named. */
   umbrella: OptTerms.optional(),
 });

@@ -1,0 +1,90 @@
+import type { Evidence, Modality, SectionKind, SourceDocument } from '@fazhi/core';
+import { EvidenceFactory } from './doc.js';
+import { modalityAt, spanAround, type Span } from './modality.js';
+import { readStructure, type Structure } from './structure.js';
+
+/** Everything a detector needs about one document, computed once. */
+export class DocContext {
+  readonly view: string;
+  readonly structure: Structure;
+  readonly ev: EvidenceFactory;
+  /** View spans inside 《…》 (titles of documents: citations, not facts). */
+  private readonly titleSpans: Span[] = [];
+  /** The document is itself a plan / implementation opinion / notice (not a report of results). */
+  readonly planDocument: boolean;
+  readonly adminLevel: string;
+  readonly reportYear: number | null;
+  readonly effectiveYear: number | null;
+  private readonly modCache = new Map<string, { modality: Modality; why: string }>();
+
+  constructor(readonly doc: SourceDocument) {
+    this.view = doc.view;
+    this.structure = readStructure(this.view);
+    this.ev = new EvidenceFactory(doc);
+    const re = /《[^《》\n]{1,80}》/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.view))) this.titleSpans.push({ start: m.index, end: m.index + m[0].length });
+    const head = this.view.slice(0, 400);
+    this.planDocument =
+      /实施方案|实施意见|工作方案|调解方案|工作要点|关于建立(?:和完善)?|决定(?:在|对)/.test(head) && !/年度报告|工作报告|情况报告|报告如下|年.{0,16}总结|总结如下/.test(head);
+    this.adminLevel = doc.meta?.adminLevel?.value ?? 'unknown';
+    this.reportYear = doc.meta?.reportYear?.value ?? null;
+    // Without a report year, the latest year named in the opening stands in for it.
+    let ey = this.reportYear;
+    if (ey === null) {
+      const ys = [...this.view.slice(0, 600).matchAll(/(20\d{2})\s*年/g)].map((x) => Number(x[1]));
+      ey = ys.length ? Math.max(...ys) : null;
+    }
+    this.effectiveYear = ey;
+  }
+
+  inTitle(pos: number): boolean {
+    for (const s of this.titleSpans) if (pos >= s.start && pos < s.end) return true;
+    return false;
+  }
+
+  kindsAt(pos: number): SectionKind[] {
+    return this.structure.kindsAt(pos);
+  }
+
+  modality(start: number, end: number): { modality: Modality; why: string } {
+    const key = `${start}:${end}`;
+    const hit = this.modCache.get(key);
+    if (hit) return hit;
+    let res = modalityAt(this.view, start, end, this.kindsAt(start));
+    if (res.modality === 'done' && this.planDocument) {
+      const sent = this.sentence(start);
+      const s = this.view.slice(sent.start, sent.end);
+      if (!/已|了|今年以来|全年|完成|实现了|截至/.test(s)) res = { modality: 'planned', why: 'plan document' };
+    }
+    this.modCache.set(key, res);
+    return res;
+  }
+
+  sentence(pos: number): Span {
+    return spanAround(this.view, pos, false);
+  }
+
+  clause(pos: number): Span {
+    return spanAround(this.view, pos, true);
+  }
+
+  /** Evidence over view [start, end) with section path and modality. */
+  evidence(start: number, end: number, modality?: Modality): Evidence | null {
+    const mod = modality ?? this.modality(start, end).modality;
+    return this.ev.make(start, end, this.structure.pathAt(start), mod);
+  }
+
+  /** A quote-sized span around [start,end): the clause(s) containing it, capped. */
+  quoteSpan(start: number, end: number, max = 80): Span {
+    const a = this.clause(start);
+    const b = this.clause(Math.max(start, end - 1));
+    let s = Math.min(a.start, start);
+    let e = Math.max(b.end, end);
+    if (e - s > max) {
+      s = Math.max(s, start - Math.floor((max - (end - start)) / 2));
+      e = Math.min(e, s + Math.max(max, end - start));
+    }
+    return { start: s, end: e };
+  }
+}

@@ -1,0 +1,469 @@
+import type { Evidence, Fact, FactSpec } from '@fazhi/core';
+import type { DocContext } from './context.js';
+import { scanNumbers, type NumberToken } from './numbers.js';
+
+// Fact detectors by kind. Each takes its rubric spec (precompiled) and a document context.
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One regex matching any of the literal terms, longest first. */
+export function termsRe(terms: readonly string[], flags = 'g'): RegExp {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  return new RegExp(sorted.map(esc).join('|'), flags);
+}
+function* matches(re: RegExp, s: string, from = 0, to = s.length): Generator<{ index: number; text: string }> {
+  const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  r.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(s))) {
+    if (m.index >= to) break;
+    if (m[0].length === 0) { r.lastIndex++; continue; }
+    yield { index: m.index, text: m[0] };
+  }
+}
+
+// Multi-year / cumulative scopes are not a year's figure; neither are national or other-level totals.
+const MULTI_YEAR_RE = /近[两二三四五六七八九十]年|(?<!\d)[两二三四五六七八九十\d]{1,2}年(?:来|以来|间)|十[三四五]五.{0,3}(?:期间|以来)|\d{4}年(?:至|到|-|—)\d{4}年|(?:去年|上年)以来|累计.{0,12}以来|成立以来|开展以来|运行以来/;
+/** Multi-year or cumulative scope; 2025年以来 in a 2025 report is this year's figure. */
+export function isMultiYear(sentence: string, year: number | null): boolean {
+  if (MULTI_YEAR_RE.test(sentence)) return true;
+  const re = /(?:自)?(\d{4})年(?:[^，,。；]{0,4})?以来|自(\d{4})年/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) {
+    const y = Number(m[1] ?? m[2]);
+    if (year === null || y < year) return true;
+  }
+  return false;
+}
+const OTHER_SCOPE = /全国|最高人民法院|全省(?!.{0,3}(?:实现|全覆盖))/;
+
+export interface Compiled {
+  id: string;
+  spec: FactSpec;
+  run(ctx: DocContext): Fact;
+}
+
+type Cand = { value: number; tok: NumberToken; sentence: number; start: number; end: number };
+
+function pickValue(cands: Cand[]): Cand | null {
+  return cands[0] ?? null;
+}
+
+function dedupeEvidence(evs: (Evidence | null)[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of evs) {
+    if (!e) continue;
+    const k = `${e.start}:${e.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+// ---------- status ----------
+const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定|建立)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
+const DONE_EVENT = /开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
+
+export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'status' }>): Compiled {
+  const re = termsRe(spec.terms);
+  const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  return {
+    id, spec,
+    run(ctx) {
+      const done: Evidence[] = [];
+      const planned: Evidence[] = [];
+      const problem: Evidence[] = [];
+      for (const m of matches(re, ctx.view)) {
+        const end = m.index + m.text.length;
+        const q = ctx.quoteSpan(m.index, end, 60);
+        const clause = ctx.view.slice(q.start, q.end);
+        if (ex && ex.test(ctx.view.slice(Math.max(0, m.index - 3), end + 3))) continue;
+        let mod = ctx.modality(m.index, end).modality;
+        // A term inside 《…》 or a clause that only issues a rule is not an event.
+        if (mod === 'done' && (ctx.inTitle(m.index) || (RULE_DOC.test(clause) && !DONE_EVENT.test(clause.replace(RULE_DOC, ''))))) mod = 'planned';
+        const ev = ctx.evidence(q.start, q.end, mod);
+        if (!ev) continue;
+        (mod === 'done' ? done : mod === 'planned' ? planned : problem).push(ev);
+      }
+      const value = done.length ? 'done' : planned.length ? 'planned' : 'absent';
+      return { kind: 'status', value, evidence: done.length ? done : planned.length ? planned : problem };
+    },
+  };
+}
+
+// ---------- checklist ----------
+export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'checklist' }>): Compiled {
+  const items = spec.items.map((it) => ({
+    id: it.id,
+    re: new RegExp([termsRe(it.terms).source, ...((it as { patterns?: string[] }).patterns ?? [])].join('|'), 'g'),
+  }));
+  const umbrella = spec.umbrella?.length ? termsRe(spec.umbrella) : null;
+  const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  return {
+    id, spec,
+    run(ctx) {
+      const found = new Map<string, Evidence>();
+      let umbrellaEv: Evidence | null = null;
+      const planned: Evidence[] = [];
+      const consider = (idx: number, len: number): Evidence | null | 'planned' => {
+        if (ctx.inTitle(idx)) return null;
+        const q = ctx.quoteSpan(idx, idx + len, 60);
+        const clause = ctx.view.slice(q.start, q.end);
+        if (ex && ex.test(clause)) return null;
+        const mod = ctx.modality(idx, idx + len).modality;
+        const sent = ctx.sentence(idx);
+        const sentence = ctx.view.slice(sent.start, sent.end);
+        // Issuing an implementation plan/opinion is not carrying the systems out.
+        if (/实施方案|实施意见|以下统称|以下简称/.test(sentence) && !/已|完成/.test(sentence)) {
+          const e = ctx.evidence(q.start, q.end, 'planned');
+          if (e) planned.push(e);
+          return 'planned';
+        }
+        if (mod !== 'done') {
+          const e = ctx.evidence(q.start, q.end, mod);
+          if (e && mod === 'planned') planned.push(e);
+          return 'planned';
+        }
+        return ctx.evidence(q.start, q.end, 'done');
+      };
+      for (const it of items) {
+        for (const m of matches(it.re, ctx.view)) {
+          if (found.has(it.id)) break;
+          const r = consider(m.index, m.text.length);
+          if (r && r !== 'planned') found.set(it.id, r);
+        }
+      }
+      if (umbrella) {
+        for (const m of matches(umbrella, ctx.view)) {
+          const r = consider(m.index, m.text.length);
+          if (r && r !== 'planned') { umbrellaEv = r; break; }
+        }
+      }
+      const n = found.size;
+      const value = n === items.length ? 'all' : umbrellaEv ? 'generic' : n > 0 ? 'partial' : 'absent';
+      const evidence = dedupeEvidence([...(umbrellaEv ? [umbrellaEv] : []), ...found.values()]);
+      return {
+        kind: 'checklist', value, evidence: value === 'absent' ? planned.slice(0, 3) : evidence,
+        detail: { items: Object.fromEntries(items.map((it) => [it.id, found.has(it.id)])), umbrella: Boolean(umbrellaEv) },
+      };
+    },
+  };
+}
+
+// ---------- count / rate ----------
+export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count' }>): Compiled {
+  const re = termsRe(spec.terms);
+  const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  const units = new Set(spec.units);
+  const window = spec.window ?? 30;
+  return {
+    id, spec,
+    run(ctx) {
+      const cands: (Cand & { ev: Evidence; total: boolean })[] = [];
+      for (const m of matches(re, ctx.view)) {
+        if (ctx.inTitle(m.index)) continue;
+        const end = m.index + m.text.length;
+        const cl = ctx.clause(m.index);
+        const sent = ctx.sentence(m.index);
+        const sentence = ctx.view.slice(sent.start, sent.end);
+        if (isMultiYear(sentence, ctx.effectiveYear)) continue;
+        const mod = ctx.modality(m.index, end).modality;
+        if (mod !== 'done') continue;
+        // Numbers after the term in its clause, or before it as the object (对6项决策开展合法性审查).
+        const after = scanNumbers(ctx.view, end, Math.min(cl.end, end + window)).filter((t) => !t.percent && t.unit && units.has(t.unit));
+        const before = scanNumbers(ctx.view, Math.max(cl.start, m.index - window), m.index).filter(
+          (t) => !t.percent && t.unit && units.has(t.unit) && /^(?:对|审查|审核|共|全年对)/.test(ctx.view.slice(Math.max(cl.start, t.start - 3), t.start).replace(/^.*?(对|共)/, '$1')),
+        );
+        for (const t of [...after, ...before]) {
+          const between = t.start >= end ? ctx.view.slice(end, t.start) : ctx.view.slice(t.end, m.index);
+          if (ex && ex.test(between + ctx.view.slice(t.end, t.end + 1))) continue;
+          if (/[，,；;。]/.test(between)) continue;
+          const s = Math.min(m.index, t.start);
+          const e = Math.max(end, t.end);
+          const q = ctx.quoteSpan(s, e, 60);
+          const ev = ctx.evidence(q.start, q.end, 'done');
+          if (!ev) continue;
+          const total = /共|合计|累计|总计|总数/.test(ctx.view.slice(cl.start, cl.end));
+          cands.push({ value: t.value, tok: t, sentence: sent.start, start: s, end: e, ev, total });
+          break;
+        }
+      }
+      if (!cands.length) return { kind: 'count', value: null, evidence: [] };
+      // Several different figures in the first sentence without a written total: no single count.
+      const first = cands[0]!;
+      const same = cands.filter((c) => c.sentence === first.sentence);
+      const distinct = new Set(same.map((c) => c.value));
+      let chosen: (typeof cands)[number] | undefined = first;
+      if (distinct.size > 1) chosen = same.find((c) => c.total);
+      if (!chosen) return { kind: 'count', value: null, evidence: same.map((c) => c.ev), detail: { ambiguous: [...distinct] } };
+      const evidence = dedupeEvidence(cands.filter((c) => c.value === chosen!.value).map((c) => c.ev));
+      return { kind: 'count', value: chosen.value, evidence, ...(chosen.tok.approximate ? { approximate: ['value'] } : {}) };
+    },
+  };
+}
+
+export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }>): Compiled {
+  const re = termsRe(spec.terms);
+  const window = spec.window ?? 12;
+  return {
+    id, spec,
+    run(ctx) {
+      for (const m of matches(re, ctx.view)) {
+        const end = m.index + m.text.length;
+        if (ctx.modality(m.index, end).modality !== 'done') continue;
+        const cl = ctx.clause(m.index);
+        const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + window)).find((x) => x.percent);
+        if (!t) continue;
+        const ev = ctx.evidence(m.index, t.end, 'done');
+        if (!ev) continue;
+        return { kind: 'rate', value: t.value, evidence: [ev], ...(t.approximate ? { approximate: ['value'] } : {}) };
+      }
+      return { kind: 'rate', value: null, evidence: [] };
+    },
+  };
+}
+
+// ---------- ratio (mediation) ----------
+export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio' }>): Compiled {
+  const keys = spec.keys ?? { total: 'total', part: 'part', rate: 'rate_pct' };
+  const subject = termsRe(spec.subject, '');
+  const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  const totalUnits = new Set(spec.total.units);
+  const partUnits = new Set(spec.part.units);
+  const window = spec.window ?? 30;
+  // Verb terms, longest first, each with its role. Compound 排查化解 is a total.
+  const roleTerms: { re: RegExp; role: 'total' | 'part' }[] = [
+    { re: /(?:排查|摸排|受理|调处|调解)[、和及与]?(?:化解|调处|调解)/, role: 'total' },
+    { re: termsRe(spec.part.terms, ''), role: 'part' },
+    { re: termsRe(spec.total.terms, ''), role: 'total' },
+  ];
+  const rateRe = termsRe(spec.rate.terms);
+  return {
+    id, spec,
+    run(ctx) {
+      type RC = { role: 'total' | 'part' | 'rate'; value: number; approx: boolean; sentence: number; ev: Evidence; pos: number };
+      const found: RC[] = [];
+      const v = ctx.view;
+      const sentenceOk = (pos: number): { ok: boolean; s: number; e: number } => {
+        const sp = ctx.sentence(pos);
+        const sentence = v.slice(sp.start, sp.end);
+        if (isMultiYear(sentence, ctx.effectiveYear) || OTHER_SCOPE.test(sentence)) return { ok: false, ...{ s: sp.start, e: sp.end } };
+        if (ctx.adminLevel === 'township' && /全[县区市]/.test(sentence)) return { ok: false, s: sp.start, e: sp.end };
+        return { ok: subject.test(sentence), s: sp.start, e: sp.end };
+      };
+      // Counts: a number with a count unit, bound to the nearest verb term before it in its clause.
+      for (const t of scanNumbers(v)) {
+        if (t.percent || !t.unit) continue;
+        const cl = ctx.clause(t.coreStart);
+        const pre = v.slice(Math.max(cl.start, t.start - window), t.start);
+        let best: { role: 'total' | 'part'; at: number; len: number } | null = null;
+        for (const rt of roleTerms) {
+          const r = new RegExp(rt.re.source, 'g');
+          let m: RegExpExecArray | null;
+          while ((m = r.exec(pre))) {
+            const at = m.index;
+            const e = at + m[0].length;
+            // The term nearest the number wins; of two ending together, the longer (成功调处 over 调处).
+            if (!best || e > best.at + best.len || (e === best.at + best.len && m[0].length > best.len)) best = { role: rt.role, at, len: m[0].length };
+          }
+        }
+        if (!best) continue;
+        // 化解 after a separate 排查 count is the resolved part; 排查化解 compound was matched first.
+        const units = best.role === 'total' ? totalUnits : partUnits;
+        if (!units.has(t.unit)) continue;
+        const termStart = Math.max(cl.start, t.start - window) + best.at;
+        const between = v.slice(termStart, t.start);
+        if (ex && ex.test(v.slice(cl.start, cl.end))) continue;
+        if (/法律援助|信访|投诉|举报|案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|、/.test(between)) continue;
+        // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
+        const tail = v.slice(t.end, t.end + 3);
+        if (tail && !/^(?:[\s，,。；;、)）]|$|矛盾|纠纷|调解|化解|各类|案)/.test(tail)) continue;
+        const so = sentenceOk(t.coreStart);
+        if (!so.ok) continue;
+        // The clause must be about disputes (纠纷/矛盾/调解 in the bound phrase or the sentence before it).
+        if (!subject.test(v.slice(termStart, t.end)) && !subject.test(v.slice(so.s, t.start))) continue;
+        const mod = ctx.modality(termStart, t.end).modality;
+        if (mod !== 'done') continue;
+        const q = ctx.quoteSpan(termStart, t.end, 60);
+        const ev = ctx.evidence(q.start, q.end, 'done');
+        if (!ev) continue;
+        found.push({ role: best.role, value: t.value, approx: t.approximate, sentence: so.s, ev, pos: t.start });
+      }
+      // Rates: 调解成功率98% / 98%的调解成功率.
+      for (const m of matches(rateRe, v)) {
+        const end = m.index + m.text.length;
+        const cl = ctx.clause(m.index);
+        let t = scanNumbers(v, end, Math.min(cl.end, end + 12)).find((x) => x.percent);
+        let s = m.index;
+        let e = t?.end ?? end;
+        if (!t) {
+          const before = scanNumbers(v, Math.max(cl.start, m.index - 10), m.index).filter((x) => x.percent);
+          t = before[before.length - 1];
+          if (t && /^的?$/.test(v.slice(t.end, m.index))) { s = t.start; e = end; } else t = undefined;
+        }
+        if (!t) continue;
+        // The rate word must be the one next to the figure (not 调处率, 满意率 in between).
+        const gap = t.start >= end ? v.slice(end, t.start) : '';
+        if (/率/.test(gap)) continue;
+        const head = v.slice(Math.max(cl.start, m.index - 4), m.index);
+        if (ex && ex.test(head + m.text)) continue;
+        const so = sentenceOk(m.index);
+        if (!so.ok && !(subject.test(m.text) && !isMultiYear(v.slice(so.s, so.e), ctx.effectiveYear) && !OTHER_SCOPE.test(v.slice(so.s, m.index)))) continue;
+        const mod = ctx.modality(s, e).modality;
+        if (mod !== 'done') continue;
+        const ev = ctx.evidence(s, e, 'done');
+        if (!ev) continue;
+        found.push({ role: 'rate', value: t.value, approx: t.approximate, sentence: so.s, ev, pos: s });
+      }
+      found.sort((a, b) => a.pos - b.pos);
+      // Choose the sentence that states the most roles; within it a total directly before a part.
+      const bySent = new Map<number, RC[]>();
+      for (const f of found) bySent.set(f.sentence, [...(bySent.get(f.sentence) ?? []), f]);
+      let bestSent: RC[] | null = null;
+      let bestScore = -1;
+      for (const list of bySent.values()) {
+        const roles = new Set(list.map((x) => x.role));
+        const score = roles.size * 10 + (roles.has('part') && roles.has('total') ? 5 : 0);
+        if (score > bestScore) { bestScore = score; bestSent = list; }
+      }
+      const value: Record<string, number | null> = { [keys.total]: null, [keys.part]: null, [keys.rate]: null };
+      const approximate: string[] = [];
+      const evidence: Evidence[] = [];
+      if (bestSent) {
+        const part = bestSent.find((x) => x.role === 'part');
+        let total: RC | undefined;
+        if (part) total = [...bestSent].reverse().find((x) => x.role === 'total' && x.pos < part.pos) ?? bestSent.find((x) => x.role === 'total');
+        else total = bestSent.find((x) => x.role === 'total');
+        const rate = bestSent.find((x) => x.role === 'rate');
+        for (const [k, x] of [[keys.total, total], [keys.part, part], [keys.rate, rate]] as const) {
+          if (!x) continue;
+          value[k] = x.value;
+          if (x.approx) approximate.push(k);
+          evidence.push(x.ev);
+        }
+        // The same figure stated again elsewhere is the same fact: keep its evidence too.
+        for (const f of found) {
+          if (bestSent.includes(f)) continue;
+          const k = f.role === 'total' ? keys.total : f.role === 'part' ? keys.part : keys.rate;
+          if (value[k] === f.value) evidence.push(f.ev);
+        }
+      }
+      return {
+        kind: 'ratio', value, evidence: dedupeEvidence(evidence),
+        ...(approximate.length ? { approximate } : {}),
+        detail: { candidates: found.map((f) => ({ role: f.role, value: f.value, quote: f.ev.quote })) },
+      };
+    },
+  };
+}
+
+// ---------- coverage (legal adviser) ----------
+const PEOPLE_UNIT = /^(?:名|位|人|个人)/;
+const LINK_VERB = /聘请|聘任|聘为|配备|配齐|签订|签约|担任|结对|覆盖|建立|选聘|派驻|实现|全部|均/;
+const DIRECTIVE = /决定|可以|应当|必须|须|要求|鼓励|推动/;
+
+export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'coverage' }>): Compiled {
+  const re = termsRe(spec.terms);
+  const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  const unitRe = new RegExp(`(?:个|名)?(?:${[...spec.units].sort((a, b) => b.length - a.length).map(esc).join('|')})`);
+  const allRe = termsRe(spec.allWords, '');
+  const window = spec.window ?? 60;
+  void window;
+  return {
+    id, spec,
+    run(ctx) {
+      const v = ctx.view;
+      const present: Evidence[] = [];
+      const other: Evidence[] = [];
+      let coverage: { pct: number; ev: Evidence; approx: boolean } | null = null;
+      let units: { n: number; ev: Evidence; approx: boolean } | null = null;
+      const seenSent = new Set<number>();
+      for (const m of matches(re, v)) {
+        const end = m.index + m.text.length;
+        const clauseSpan = ctx.clause(m.index);
+        const clause = v.slice(clauseSpan.start, clauseSpan.end);
+        let mod = ctx.modality(m.index, end).modality;
+        if (ctx.inTitle(m.index)) mod = 'planned';
+        if (mod === 'done' && DIRECTIVE.test(clause) && !/已|了/.test(clause)) mod = 'planned';
+        const q = ctx.quoteSpan(m.index, end, 60);
+        const ev = ctx.evidence(q.start, q.end, mod);
+        if (!ev) continue;
+        if (mod !== 'done') { other.push(ev); continue; }
+        present.push(ev);
+        const sp = ctx.sentence(m.index);
+        if (seenSent.has(sp.start)) continue;
+        seenSent.add(sp.start);
+        const sentence = v.slice(sp.start, sp.end);
+        if (ex && ex.test(sentence)) continue;
+        if (isMultiYear(sentence, ctx.effectiveYear)) continue;
+        // Units: N个村(社区) linked to the adviser in the same sentence (never people).
+        if (!units) {
+          const nums = scanNumbers(v, sp.start, sp.end).filter((t) => !t.percent);
+          const unitNums = nums.filter((t) => {
+            const after = v.slice(t.coreEnd, t.coreEnd + 10).replace(/^(?:余|多)/, '');
+            const m2 = unitRe.exec(after);
+            if (!m2 || m2.index !== 0) return false;
+            if (PEOPLE_UNIT.test(after)) return false;
+            return true;
+          });
+          if (unitNums.length) {
+            const linkArea = v.slice(unitNums[0]!.start, sp.end);
+            const beforeArea = v.slice(sp.start, unitNums[0]!.start);
+            const sameClause = !/[，,；;]/.test(v.slice(Math.min(unitNums[0]!.end, m.index), Math.max(unitNums[0]!.start, end)));
+            if (sameClause && ctx.modality(unitNums[0]!.start, unitNums[0]!.end).modality === 'done' && (LINK_VERB.test(linkArea) || /担任|签订|聘为/.test(beforeArea))) {
+              let n = unitNums[0]!.value;
+              let chosen = unitNums[0]!;
+              // Components (30个村和18个社区) count only when their total is written in the sentence.
+              if (unitNums.length >= 2) {
+                const sum = unitNums.reduce((a, t) => a + t.value, 0);
+                const joined = /^[和及与、,，]/.test(v.slice(unitNums[0]!.end, unitNums[1]!.start).replace(/^个?[^和及与、,，]{0,6}/, ''));
+                if (joined && nums.some((t) => t.value === sum && !unitNums.includes(t))) n = sum;
+                else if (joined) n = -1;
+              }
+              if (n > 0) {
+                const uq = ctx.quoteSpan(Math.min(chosen.start, m.index), Math.max(chosen.end, end), 80);
+                const uev = ctx.evidence(uq.start, uq.end, 'done');
+                if (uev) units = { n, ev: uev, approx: chosen.approximate };
+              }
+            }
+          }
+        }
+        // Coverage: a stated % about advisers, or 均/全部/全覆盖/每一个 about them.
+        if (!coverage) {
+          const pct = scanNumbers(v, sp.start, sp.end).find((t) => t.percent && /覆盖|签订率|聘请率|配备率|签约率/.test(v.slice(Math.max(sp.start, t.start - 12), t.end + 4)));
+          if (pct && !/服务牌|张贴/.test(sentence) && ctx.modality(pct.start, pct.end).modality === 'done') {
+            const cq = ctx.quoteSpan(Math.min(m.index, pct.start), Math.max(end, pct.end), 80);
+            const cev = ctx.evidence(cq.start, cq.end, 'done');
+            if (cev) coverage = { pct: pct.value, ev: cev, approx: pct.approximate };
+          } else {
+            const all = allRe.exec(sentence);
+            if (all) {
+              const allPos = sp.start + all.index;
+              // The full-coverage word must be about the adviser (between units and adviser, or after it).
+              const nearAdviser = Math.abs(allPos - m.index) <= 40;
+              const aboutUnits = unitRe.test(sentence) || /村居|村\(|每一个|每个|村村/.test(sentence);
+              if (nearAdviser && aboutUnits && ctx.modality(allPos, allPos + all[0].length).modality === 'done') {
+                const cq = ctx.quoteSpan(Math.min(m.index, allPos), Math.max(end, allPos + all[0].length), 80);
+                const cev = ctx.evidence(cq.start, cq.end, 'done');
+                if (cev) coverage = { pct: 100, ev: cev, approx: false };
+              }
+            }
+          }
+        }
+      }
+      const isPresent = present.length > 0;
+      const value = {
+        present: isPresent,
+        coverage_pct: isPresent ? (coverage?.pct ?? null) : null,
+        units_covered: isPresent ? (units?.n ?? null) : null,
+        units_total: null as number | null,
+      };
+      const evidence = dedupeEvidence([...(units ? [units.ev] : []), ...(coverage ? [coverage.ev] : []), ...present.slice(0, 3)]);
+      const approximate = [units?.approx ? 'units_covered' : null, coverage?.approx ? 'coverage_pct' : null].filter((x): x is string => Boolean(x));
+      return { kind: 'coverage', value, evidence: isPresent ? evidence : other.slice(0, 3), ...(approximate.length ? { approximate } : {}) };
+    },
+  };
+}
+
+export { pickValue };

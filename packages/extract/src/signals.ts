@@ -1,0 +1,96 @@
+import type { Evidence, Signals } from '@fazhi/core';
+import type { DocContext } from './context.js';
+import { scanNumbers } from './numbers.js';
+
+const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '件', '次', '场', '个', '份', '项', '名', '人', '起', '宗', '家', '条', '期', '批', '户', '村', '篇', '本', '册', '所', '处', '支', '万元', '亿元', '元']);
+
+/** Within-report quality signals: duplicated paragraphs, specificity, stock phrases, years. */
+export function computeSignals(ctx: DocContext, stockPhrases: readonly string[]): Signals {
+  const v = ctx.view;
+  // Paragraphs (view lines) that share a long sentence with an earlier paragraph: copy-paste.
+  const duplicateParagraphs: Signals['duplicateParagraphs'] = [];
+  const firstSeen = new Map<string, number>(); // sentence key → paragraph index
+  const paras: { start: number; end: number }[] = [];
+  const pairs = new Set<string>();
+  let pos = 0;
+  for (const line of v.split('\n')) {
+    const start = pos;
+    const end = pos + line.length;
+    pos = end + 1;
+    const pi = paras.length;
+    paras.push({ start, end });
+    for (const sent of line.split(/[。！？!?；;：:]/)) {
+      const key = sent.replace(/[\s\p{P}]/gu, '');
+      if (key.length < 20) continue;
+      const prev = firstSeen.get(key);
+      if (prev === undefined) { firstSeen.set(key, pi); continue; }
+      if (prev === pi || pairs.has(`${prev}:${pi}`)) continue;
+      pairs.add(`${prev}:${pi}`);
+      const a = ctx.evidence(paras[prev]!.start, paras[prev]!.end, 'done');
+      const b = ctx.evidence(start, end, 'done');
+      if (a && b) duplicateParagraphs.push({ first: a, second: b });
+    }
+  }
+  // Quantified statements: numbers with a count unit or a percentage (years and dates excluded).
+  const toks = scanNumbers(v).filter((t) => t.percent || (t.unit !== null && COUNT_UNITS.has(t.unit)));
+  const chars = v.replace(/\s/g, '').length;
+  const quantifiedPer1000 = chars ? Math.round((toks.length / chars) * 1000 * 100) / 100 : 0;
+  // Stock phrases: share of sentences whose main content is a 套话.
+  const sentences = v.split(/[。！？!?；;\n]/).filter((s) => s.trim().length >= 6);
+  const stockExamples: Evidence[] = [];
+  let stockSentences = 0;
+  let off = 0;
+  const sentStarts: number[] = [];
+  for (const s of v.split(/(?<=[。！？!?；;\n])/)) { sentStarts.push(off); off += s.length; }
+  for (const s of sentences) {
+    if (stockPhrases.some((p) => s.includes(p)) && !/\d/.test(s)) stockSentences++;
+  }
+  for (const p of stockPhrases) {
+    const i = v.indexOf(p);
+    if (i >= 0 && stockExamples.length < 5) {
+      const e = ctx.evidence(i, i + p.length, 'done');
+      if (e) stockExamples.push(e);
+    }
+  }
+  const stockPhraseShare = sentences.length ? Math.round((stockSentences / sentences.length) * 1000) / 1000 : 0;
+  // Years: title, body, plan sections, signing date.
+  const yearRe = /(?<!\d)(20\d{2})\s*年/g;
+  const body = new Set<number>();
+  const plans = new Set<number>();
+  const mismatches: Evidence[] = [];
+  const reportYear = ctx.reportYear;
+  let m: RegExpExecArray | null;
+  while ((m = yearRe.exec(v))) {
+    const y = Number(m[1]);
+    const kinds = ctx.kindsAt(m.index);
+    if (kinds.includes('next_year')) plans.add(y);
+    else body.add(y);
+    if (reportYear && !kinds.includes('next_year') && y > reportYear + 1 && mismatches.length < 5) {
+      const e = ctx.evidence(m.index, m.index + m[0].length, 'done');
+      if (e) mismatches.push(e);
+    }
+    if (reportYear && kinds.includes('next_year') && y === reportYear && mismatches.length < 5) {
+      // A plan section naming the report year itself suggests a copied old report.
+      const e = ctx.evidence(m.index, m.index + m[0].length, 'planned');
+      if (e) mismatches.push(e);
+    }
+  }
+  const titleM = /(20\d{2})\s*年/.exec(v.slice(0, 200));
+  const signM = /(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.exec(v.trimEnd().slice(-40));
+  return {
+    chars,
+    duplicateParagraphs,
+    quantifiedPer1000,
+    quantifiedCount: toks.length,
+    stockPhraseShare,
+    stockPhraseExamples: stockExamples,
+    years: {
+      title: titleM ? Number(titleM[1]) : null,
+      body: [...body].sort(),
+      plans: [...plans].sort(),
+      signing: signM ? Number(signM[1]) : null,
+      mismatches,
+    },
+    artefacts: ctx.ev.dropped ? [{ code: 'evidence_dropped', count: ctx.ev.dropped }] : [],
+  };
+}

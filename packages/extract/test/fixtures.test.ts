@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { run, val } from './helpers.js';
+
+// Small invented reports (places are fictional) covering the traps of real reports.
+
+const TOWN = `青石镇2024年法治政府建设年度报告
+2024年，青石镇在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）依法决策
+全年对镇政府签订的合同、作出的决策开展合法性审查38件，审查率100%。
+二是落实年终述职述法制度，镇党委书记、镇长在年终述职中专题述法。
+全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。
+全镇18个村（社区）均聘请了法律顾问，实现村居法律顾问全覆盖。
+（二）化解矛盾纠纷
+全年排查矛盾纠纷二百一十件，成功调解204件，调解成功率97%，调撤率12%，群众满意率100%。
+二、存在的不足和原因
+一是部分干部法治意识不够强；二是尚未建立法律顾问考核机制。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+镇党委书记带头学法，全年专题研究法治建设4次。
+四、2025年工作安排
+下一步，将组织开展述法评议，力争矛盾纠纷调解成功率达到99%。
+青石镇人民政府
+2025年2月20日`;
+
+describe('a complete township report', () => {
+  const fs = run(TOWN, { reportYear: 2024, adminLevel: 'township' });
+  it('finds the four canonical parts', () => {
+    expect(new Set(fs.sections.map((s) => s.kind))).toEqual(new Set(['measures', 'shortcomings', 'leader_duties', 'next_year']));
+  });
+  it('reads the facts as results', () => {
+    expect(val(fs, 'shufa')).toBe('done');
+    expect(val(fs, 'three_systems')).toBe('all');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, coverage_pct: 100, units_covered: 18 });
+    expect(val(fs, 'mediation')).toEqual({ disputes: 210, resolved: 204, rate_pct: 97 });
+    expect(val(fs, 'legality_reviews')).toBe(38);
+    expect(val(fs, 'leader_meetings')).toBe(4);
+  });
+  it('never takes plan or problem sentences as evidence', () => {
+    for (const f of Object.values(fs.facts)) for (const e of f.evidence) {
+      if (['shufa', 'mediation', 'legal_adviser'].includes(f.kind)) expect(e.modality).toBe('done');
+    }
+    expect(fs.facts.mediation!.evidence.some((e) => e.quote.includes('99%'))).toBe(false);
+  });
+});
+
+describe('traps', () => {
+  it('look-alike rates are not a mediation success rate', () => {
+    const fs = run('今年以来，中心受理矛盾纠纷337件，调处率达98.8%，办结率100%，协议履行率100%。');
+    expect(val(fs, 'mediation')).toEqual({ disputes: 337, resolved: null, rate_pct: null });
+  });
+  it('a compound 排查化解 count is the disputes, not the resolved', () => {
+    const fs = run('全年共排查化解各类矛盾纠纷96件。');
+    expect(val(fs, 'mediation')).toMatchObject({ disputes: 96, resolved: null });
+  });
+  it('multi-year cumulative figures are not labelled', () => {
+    const fs = run('2023年至2024年，全所累计排查调处各类矛盾纠纷490件。近三年共成功调解纠纷800余件。', { reportYear: 2024 });
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+  });
+  it('"2024年以来" in a 2024 report is this year', () => {
+    const fs = run('2024年以来，成功调处各类矛盾纠纷58件，调解成功率达100%。', { reportYear: 2024 });
+    expect(val(fs, 'mediation')).toMatchObject({ resolved: 58, rate_pct: 100 });
+  });
+  it('a county-wide figure in a township report is not the township\'s', () => {
+    const fs = run('全县共排查矛盾纠纷3200件，成功调解3150件。', { adminLevel: 'township' });
+    expect(val(fs, 'mediation')).toMatchObject({ disputes: null, resolved: null });
+  });
+  it('approximate markers are dropped from the value and flagged', () => {
+    const fs = run('全年依法化解各类矛盾纠纷近2万件次。');
+    expect(val(fs, 'mediation')).toMatchObject({ resolved: 20000 });
+    expect(fs.facts.mediation!.approximate).toContain('resolved');
+  });
+  it('lawyers not called 法律顾问 are not advisers', () => {
+    const fs = run('100名律师进驻100个社区担任社区律师，每周坐班半天。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('an adviser target is a plan, not a fact', () => {
+    const fs = run('到2026年底，全市320个村居将实现法律顾问全覆盖。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false, coverage_pct: null });
+  });
+  it('people are not units covered', () => {
+    const fs = run('14个镇级综治中心共配备专职人民调解员56名、法律顾问89名。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, units_covered: null, coverage_pct: null });
+  });
+  it('sign-posting coverage is not adviser coverage', () => {
+    const fs = run('已在全县327个村寨张贴了法律顾问服务牌，完成覆盖率84%。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ coverage_pct: null, units_covered: null });
+  });
+  it('a Chinese-numeral village count', () => {
+    const fs = run('司法所与九个村签订了“村居法律顾问”服务合同。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, units_covered: 9 });
+  });
+  it('述法 only in next-year plans is planned', () => {
+    const fs = run('一、主要举措和成效\n全年开展普法活动12场。\n二、下一步工作打算\n组织党政主要负责人开展年终述法。');
+    expect(val(fs, 'shufa')).toBe('planned');
+  });
+  it('述职评议 without 述法 is absent; 讲述法治故事 is not 述法', () => {
+    expect(val(run('履职情况纳入年终述职评议。'), 'shufa')).toBe('absent');
+    expect(val(run('组织干部讲述法治故事3场。'), 'shufa')).toBe('absent');
+  });
+  it('三项制度 alone is generic; one named is partial; a plan is absent', () => {
+    expect(val(run('深化落实行政执法“三项制度”，规范执法行为。'), 'three_systems')).toBe('generic');
+    expect(val(run('严格落实执法全过程记录，配备执法记录仪12台。'), 'three_systems')).toBe('partial');
+    expect(val(run('下一步将全面推行行政执法三项制度。'), 'three_systems')).toBe('absent');
+  });
+  it('several review categories without a total give no count', () => {
+    const fs = run('全年开展合法性审核64件、合同审查65件。');
+    expect(val(fs, 'legality_reviews')).toBeNull();
+  });
+  it('a negated problem is a result, a negation of the fact is not', () => {
+    expect(val(run('全年未发生因行政执法引发的重大纠纷，镇政府聘请法律顾问1名。'), 'legal_adviser')).toMatchObject({ present: true });
+    expect(val(run('目前尚未聘请法律顾问。'), 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('the same figure stated twice is one fact', () => {
+    const fs = run('排查矛盾纠纷165件，成功调解162件，调解成功率98%。\n另：排查矛盾纠纷165件，成功调解162件，调解成功率98%。');
+    expect(val(fs, 'mediation')).toEqual({ disputes: 165, resolved: 162, rate_pct: 98 });
+    expect(fs.signals.duplicateParagraphs.length).toBe(1);
+  });
+});
