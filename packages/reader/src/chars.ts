@@ -1,0 +1,66 @@
+import { TRAD_CHARS } from './trad-chars.js';
+
+/** CJK Radicals Supplement (U+2E80–2EFF) → the unified ideograph it stands for. NFKC leaves these alone. */
+const RADICALS_SUPPLEMENT: Record<number, string> = {
+  0x2e81: '厂', 0x2e83: '乚', 0x2e84: '乙', 0x2e85: '亻', 0x2e86: '冂', 0x2e87: '几', 0x2e89: '刂', 0x2e8a: '卜',
+  0x2e8b: '㔾', 0x2e8c: '小', 0x2e8d: '小', 0x2e8e: '兀', 0x2e8f: '尣', 0x2e90: '尢', 0x2e92: '巳', 0x2e93: '幺',
+  0x2e94: '彑', 0x2e95: '彐', 0x2e96: '忄', 0x2e97: '心', 0x2e98: '扌', 0x2e99: '攵', 0x2e9b: '旡', 0x2e9c: '日',
+  0x2e9d: '月', 0x2e9e: '歺', 0x2e9f: '母', 0x2ea0: '民', 0x2ea1: '氵', 0x2ea2: '氺', 0x2ea3: '灬', 0x2ea4: '爫',
+  0x2ea5: '爫', 0x2ea6: '丬', 0x2ea7: '牛', 0x2ea8: '犭', 0x2ea9: '王', 0x2eaa: '疋', 0x2eab: '目', 0x2eac: '示',
+  0x2ead: '礻', 0x2eae: '竹', 0x2eaf: '糸', 0x2eb0: '纟', 0x2eb1: '网', 0x2eb2: '罒', 0x2eb3: '网', 0x2eb4: '网',
+  0x2eb5: '网', 0x2eb6: '羊', 0x2eb7: '羊', 0x2eb8: '羊', 0x2eb9: '耂', 0x2eba: '肀', 0x2ebb: '聿', 0x2ebc: '月',
+  0x2ebd: '臼', 0x2ebe: '艹', 0x2ebf: '艹', 0x2ec0: '艹', 0x2ec1: '虎', 0x2ec2: '衤', 0x2ec3: '覀', 0x2ec4: '西',
+  0x2ec5: '见', 0x2ec6: '角', 0x2ec7: '角', 0x2ec8: '讠', 0x2ec9: '贝', 0x2eca: '足', 0x2ecb: '车', 0x2ecc: '辶',
+  0x2ecd: '辶', 0x2ece: '辶', 0x2ecf: '阝', 0x2ed0: '钅', 0x2ed1: '長', 0x2ed2: '镸', 0x2ed3: '长', 0x2ed4: '门',
+  0x2ed5: '阝', 0x2ed6: '阝', 0x2ed7: '雨', 0x2ed8: '青', 0x2ed9: '韦', 0x2eda: '页', 0x2edb: '风', 0x2edc: '飞',
+  0x2edd: '食', 0x2edf: '飠', 0x2ee0: '饣', 0x2ee2: '马', 0x2ee3: '骨', 0x2ee4: '鬼', 0x2ee5: '鱼', 0x2ee6: '鸟',
+  0x2ee7: '卤', 0x2ee8: '麦', 0x2ee9: '黄', 0x2eea: '黾', 0x2eeb: '斉', 0x2eec: '齐', 0x2eed: '歯', 0x2eee: '齿',
+  0x2eef: '竜', 0x2ef0: '龙', 0x2ef1: '龜', 0x2ef2: '亀', 0x2ef3: '龟',
+};
+
+let tradTable: Uint8Array | undefined;
+function trad(): Uint8Array {
+  if (!tradTable) {
+    tradTable = new Uint8Array(0x10000);
+    for (let i = 0; i < TRAD_CHARS.length; i++) tradTable[TRAD_CHARS.charCodeAt(i)] = 1;
+  }
+  return tradTable;
+}
+
+/** Counts of traditional-only characters and of CJK ideographs in `s`. */
+export function scriptCounts(s: string): { trad: number; cjk: number } {
+  const t = trad();
+  let tr = 0;
+  let cjk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) {
+      cjk++;
+      tr += t[c]!;
+    }
+  }
+  return { trad: tr, cjk };
+}
+
+/**
+ * One-for-one (same UTF-16 length) replacement of a single code unit for the view: full-width ASCII
+ * → half-width, ideographic space → space, lone CR → LF, Kangxi radicals and compatibility
+ * ideographs → NFKC, CJK Radicals Supplement → ideograph. Returns the input when nothing applies.
+ */
+export function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000) return ' ';
+  if (c === 0x0d) return '\n';
+  if (c >= 0x2e80 && c <= 0x2eff) return RADICALS_SUPPLEMENT[c] ?? ch;
+  const n = ch.normalize('NFKC');
+  return n.length === 1 ? n : ch;
+}
+
+export const FOLD_RE = /[\uFF01-\uFF5E\u3000\r\u2E80-\u2EFF\u2F00-\u2FD5\uF900-\uFAFF]/g;
+
+/** Characters deleted from the view: CR before LF, nbsp, soft hyphen, zero-width and bidi marks, BOM. */
+export const DELETE_RE = /[\r\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+export const isCjk = (c: number): boolean =>
+  (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff);

@@ -1,0 +1,103 @@
+import { readerError } from './errors.js';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+function countReplacement(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\uFFFD'); i !== -1; i = s.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Share of NUL bytes at even and odd positions in the first 4 KB (UTF-16 without BOM shows one side). */
+function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Looks like binary: NUL bytes or many control characters (for a non-UTF-16 buffer). */
+export function looksBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) ctrl++;
+  }
+  return ctrl > n * 0.05;
+}
+
+/** Share of a decoded text made of characters no report contains (C0/C1 controls, private use, U+FFFD). */
+function junkShare(s: string): number {
+  let junk = 0;
+  const n = Math.min(s.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) junk++;
+  }
+  return n ? junk / n : 0;
+}
+
+/**
+ * Bytes → text. Policy: BOM first (UTF-8, UTF-16LE/BE); BOM-less UTF-16 by NUL-byte pattern; strict
+ * UTF-8; otherwise GB18030 (a superset of GBK/GB2312), or Big5 when chardet says so on a buffer of
+ * at least 200 bytes (short buffers are never guessed by chardet). `hint` is a charset declared by the
+ * container (e.g. an HTML meta tag).
+ */
+export async function decodeBytes(bytes: Uint8Array, file: string, hint?: string): Promise<Decoded> {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const u16 = utf16Guess(bytes);
+  if (u16) {
+    const text = new TextDecoder(u16).decode(bytes);
+    if (junkShare(text) < 0.02) return { text, encoding: u16 };
+  }
+  if (looksBinary(bytes)) throw readerError('E_BINARY', file);
+  try {
+    return { text: utf8Fatal.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    /* not UTF-8 */
+  }
+  let enc = 'gb18030';
+  const h = hint?.toLowerCase();
+  if (h && /big5/.test(h)) enc = 'big5';
+  else if (!h && bytes.length >= 200) {
+    const chardet = (await import('chardet')).default;
+    const guess = chardet.detect(bytes);
+    if (guess && /big5/i.test(guess)) enc = 'big5';
+  }
+  let text = new TextDecoder(enc).decode(bytes);
+  let bad = countReplacement(text);
+  if (bad > 0 && enc === 'gb18030') {
+    const alt = new TextDecoder('big5').decode(bytes);
+    const altBad = countReplacement(alt);
+    if (altBad < bad) {
+      text = alt;
+      bad = altBad;
+      enc = 'big5';
+    }
+  }
+  if (bad > Math.max(2, text.length * 0.01) || junkShare(text) > 0.05) throw readerError('E_ENCODING', file);
+  return { text, encoding: enc };
+}

@@ -1,0 +1,5 @@
+import type { Extracted } from '../document.js';
+import { readerError } from '../errors.js';
+export async function extractHtml(_bytes: Uint8Array, file: string): Promise<Extracted> {
+  throw readerError('E_UNSUPPORTED_FORMAT', file, 'html (not yet)');
+}
