@@ -5,3 +5,5 @@ export * from './schemas/factset.js';
 export * from './schemas/scorecard.js';
 export * from './errors.js';
 export * from './version.js';
+export * from './schemas/batch.js';
+export * from './rubric/index.js';
