@@ -6,3 +6,4 @@ export * from './schemas/scorecard.js';
 export * from './errors.js';
 export * from './version.js';
 export * from './schemas/batch.js';
+export * from './rubric/index.js';
