@@ -1,6 +1,145 @@
-import { FazhiError } from '@fazhi/core';
+// `fazhi check FILE [--rubric R] [--min-score S] [--watch]`: a township's self-check in a terminal.
+// Cold start matters, so this imports only reader, extract and scorer (lazily) — never the
+// HTML/PDF/XLSX code — and compiles the rubric's extractor once, also across --watch re-runs.
+import { watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { FazhiError, isFazhiError, loadRubric, type LoadedRubric, type Scorecard } from '@fazhi/core';
+import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
 
-// Placeholder until its issue lands: fails loudly rather than pretending to work.
-export default function run(): number {
-  throw new FazhiError('E_NOT_IMPLEMENTED', '命令 check 尚未实现 / not implemented yet');
+export interface CheckOptions {
+  rubric?: string;
+  minScore?: string | number;
+  watch?: boolean;
+}
+
+type Scorer = (file: string) => Promise<Scorecard>;
+
+/** Builds a function that scores one file with a rubric compiled once. */
+export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
+  const [{ readDocument }, { compileExtractor, extractFacts }, { scoreFacts }] = await Promise.all([
+    import('@fazhi/reader'),
+    import('@fazhi/extract'),
+    import('@fazhi/scorer'),
+  ]);
+  const extractor = compileExtractor(loaded);
+  return async (file) => {
+    const doc = await readDocument(file);
+    const facts = extractFacts(doc, extractor);
+    return scoreFacts(loaded, facts);
+  };
+}
+
+export function parseMinScore(v: string | number | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (String(v).trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new FazhiError('E_BAD_OPTION', `--min-score 须为不小于 0 的数字，收到「${String(v)}」。例如 --min-score 80`);
+  }
+  return n;
+}
+
+export default async function check(file: string, opts: CheckOptions = {}): Promise<number> {
+  const minScore = parseMinScore(opts.minScore);
+  const loaded = loadRubric(opts.rubric ?? 'township');
+  const score = await makeScorer(loaded);
+  const color = shouldColor(process.stdout);
+  const width = process.stdout.columns ?? 100;
+
+  const runOnce = async (): Promise<number> => {
+    const card = await score(file);
+    process.stdout.write(renderCheckReport(card, { color, minScore, width }));
+    return checkExitCode(card, minScore);
+  };
+
+  if (!opts.watch) return runOnce();
+  return watchFile(file, async () => {
+    if (color) process.stdout.write('\u001b[2J\u001b[H');
+    try {
+      await runOnce();
+    } catch (e) {
+      // A half-saved or briefly missing file is normal while an editor writes: report and wait.
+      if (!isFazhiError(e)) throw e;
+      process.stderr.write(`错误 ${e.format()}\n`);
+    }
+    process.stdout.write(`\n监视 ${file} 中：保存后自动重新检查，按 Ctrl+C 退出。\n`);
+  });
+}
+
+/**
+ * Runs `run` now and again whenever `file` changes. Watches the DIRECTORY, not the file, so it
+ * survives editors that save by writing a temp file and renaming it over the original (vim,
+ * VS Code, WPS), which would silently end a watch on the old inode. Events are debounced and a
+ * re-run happens only when size or mtime really changed. Resolves with 0 on SIGINT/SIGTERM.
+ */
+export function watchFile(file: string, run: () => Promise<void>, debounceMs = 250): Promise<number> {
+  const abs = resolve(file);
+  const dir = dirname(abs);
+  const name = basename(abs);
+  const stamp = (): string => {
+    try {
+      const s = statSync(abs);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return 'absent';
+    }
+  };
+
+  return new Promise<number>((done, fail) => {
+    let last = stamp();
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
+    let again = false;
+    let watcher: FSWatcher | undefined;
+
+    const go = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        await run();
+      } catch (e) {
+        cleanup();
+        fail(e);
+        return;
+      } finally {
+        running = false;
+      }
+      if (again) {
+        again = false;
+        void go();
+      }
+    };
+    const onEvent = (_ev: string, changed: string | Buffer | null): void => {
+      if (changed !== null && changed.toString() !== name) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const now = stamp();
+        if (now === last || now === 'absent') return; // mid-rename, or nothing changed
+        last = now;
+        void go();
+      }, debounceMs);
+    };
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      watcher?.close();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+    const stop = (code = 0): void => {
+      cleanup();
+      done(code);
+    };
+    const onSignal = (): void => stop(0);
+
+    watcher = fsWatch(dir, { persistent: true }, onEvent);
+    watcher.on('error', (e) => {
+      cleanup();
+      fail(new FazhiError('E_WATCH', `无法监视目录 ${dir}：${e.message}`, { file }));
+    });
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    void go();
+  });
 }
