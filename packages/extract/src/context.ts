@@ -24,9 +24,10 @@ export class DocContext {
     const re = /《[^《》\n]{1,80}》/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(this.view))) this.titleSpans.push({ start: m.index, end: m.index + m[0].length });
-    const head = this.view.slice(0, 400);
+    // Titles cited in 《》 do not make the document itself a plan.
+    const head = this.view.slice(0, 400).replace(/《[^《》]*》/g, '');
     this.planDocument =
-      /实施方案|实施意见|工作方案|调解方案|工作要点|关于建立(?:和完善)?|决定(?:在|对)/.test(head) && !/年度报告|工作报告|情况报告|报告如下|年.{0,16}总结|总结如下/.test(head);
+      /实施方案|实施意见|工作方案|调解方案|工作要点|关于建立(?:和完善)?|决定(?:在|对)/.test(head) && !/报告|年.{0,16}总结|总结如下/.test(head);
     this.adminLevel = doc.meta?.adminLevel?.value ?? 'unknown';
     this.reportYear = doc.meta?.reportYear?.value ?? null;
     // Without a report year, the latest year named in the opening stands in for it.

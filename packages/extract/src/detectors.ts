@@ -275,7 +275,9 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const termStart = Math.max(cl.start, t.start - window) + best.at;
         const between = v.slice(termStart, t.start);
         if (ex && ex.test(v.slice(cl.start, cl.end))) continue;
-        if (/法律援助|信访|投诉|举报|案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|、/.test(between)) continue;
+        if (/法律援助|信访|投诉|举报|案件|行政争议|诉讼|复议|网格|人员|员|人次|小时/.test(between)) continue;
+        // In a list (人民调解、信访接待4个…) the number belongs to the last item: it must name disputes.
+        if (between.includes('、') && !subject.test(between.slice(between.lastIndexOf('、')))) continue;
         // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
         const tail = v.slice(t.end, t.end + 3);
         if (tail && !/^(?:[\s，,。；;、)）]|$|矛盾|纠纷|调解|化解|各类|案)/.test(tail)) continue;
@@ -378,7 +380,6 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
       const other: Evidence[] = [];
       let coverage: { pct: number; ev: Evidence; approx: boolean } | null = null;
       let units: { n: number; ev: Evidence; approx: boolean } | null = null;
-      const seenSent = new Set<number>();
       for (const m of matches(re, v)) {
         const end = m.index + m.text.length;
         const clauseSpan = ctx.clause(m.index);
@@ -392,8 +393,7 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         if (mod !== 'done') { other.push(ev); continue; }
         present.push(ev);
         const sp = ctx.sentence(m.index);
-        if (seenSent.has(sp.start)) continue;
-        seenSent.add(sp.start);
+        if (units && coverage) continue;
         const sentence = v.slice(sp.start, sp.end);
         if (ex && ex.test(sentence)) continue;
         if (isMultiYear(sentence, ctx.effectiveYear)) continue;
