@@ -1,7 +1,7 @@
 // One indicator: fact value × scoring rule → points, status, rule text. No report text here.
 import type { Evidence, Fact, FactSpec, Indicator, IndicatorStatus } from '@fazhi/core';
 import { roundPoints } from './thresholds.js';
-import { num, officialNote, partName, pts } from './text.js';
+import { num, officialNote, partName, pts, str } from './text.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -75,7 +75,7 @@ function missingItems(spec: FactSpec | undefined, fact: Fact): { count: number; 
     // Which items were found is detector detail; without it a partial list counts as all missing.
     const d = fact.detail ?? {};
     const found = [d.found, d.items, d.itemsFound].find((x) => Array.isArray(x)) as unknown[] | undefined;
-    const foundIds = new Set((found ?? []).map((x) => (isObj(x) ? String(x.id) : String(x))));
+    const foundIds = new Set((found ?? []).map((x) => (isObj(x) ? str(x.id) : str(x))));
     const miss = all.filter((id) => !foundIds.has(id));
     return { count: miss.length, names: miss.map((id) => spec.items.find((i) => i.id === id)?.title ?? id) };
   }
@@ -107,7 +107,7 @@ export function applyRule(ind: Indicator, spec: FactSpec | undefined, fact: Fact
   const off = officialNote(sc.official);
   switch (sc.type) {
     case 'map': {
-      const key = String(v);
+      const key = str(v);
       const p = sc.values[key];
       if (p === undefined) {
         return {

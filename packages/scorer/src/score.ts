@@ -15,7 +15,7 @@ import { qualityFlags } from './flags.js';
 import { overrideMatches, type ReviewOverride } from './overrides.js';
 import { applyRule } from './rules.js';
 import { roundPoints } from './thresholds.js';
-import { canonicalEvidence, num, valueText } from './text.js';
+import { canonicalEvidence, num, sortKeys, valueText } from './text.js';
 
 /** The shape core's loadRubric returns (kept structural so the scorer does not need the loader). */
 export interface LoadedRubricLike {
@@ -76,7 +76,7 @@ export function scoreFacts(loaded: LoadedRubricLike, facts: FactSet, opts: Score
         points,
         max: ind.points,
         status,
-        value: out.value === undefined ? null : out.value,
+        value: out.value === undefined ? null : sortKeys(out.value),
         valueText: valueText(spec, fact?.value, fact?.approximate),
         rule: out.rule,
         evidence: out.evidence.map(canonicalEvidence),

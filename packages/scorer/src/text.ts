@@ -19,6 +19,27 @@ export function num(n: number, decimals = 2): string {
 
 export const pts = (n: number): string => `${num(n)} 分`;
 
+/** A value as a map key / in words, without throwing on odd input (null-prototype objects …). */
+export function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return '?';
+  }
+}
+
+/** Deep copy with object keys sorted, so output does not depend on the input's key order. */
+export function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
+  }
+  return v;
+}
+
 export const officialNote = (official: boolean | undefined): string =>
   official === true ? '（官方标准）' : official === false ? '（本细则建议阈值）' : '';
 
@@ -35,9 +56,9 @@ export function valueText(spec: FactSpec | undefined, value: unknown, approximat
   const approx = (key: string) => (approximate.includes(key) ? '余' : '');
   switch (spec?.kind) {
     case 'status':
-      return STATUS_TEXT[String(value)] ?? String(value);
+      return STATUS_TEXT[str(value)] ?? str(value);
     case 'checklist': {
-      const t = CHECK_TEXT[String(value)] ?? String(value);
+      const t = CHECK_TEXT[str(value)] ?? str(value);
       return value === 'all' ? `${t}：${spec.items.map((i) => i.title).join('、')}` : t;
     }
     case 'count': {
@@ -87,7 +108,7 @@ export function valueText(spec: FactSpec | undefined, value: unknown, approximat
       parts.push(typeof value.publishDate === 'string' ? `发布日期 ${value.publishDate}` : '未找到发布日期');
       if (typeof value.deadline === 'string') parts.push(`截止 ${value.deadline}`);
       const late = n(value.daysLate);
-      const status = String(value.status ?? 'unknown');
+      const status = str(value.status ?? 'unknown');
       parts.push(late !== null && late > 0 ? `${PUB_TEXT[status] ?? status} ${num(late, 0)} 天` : (PUB_TEXT[status] ?? status));
       return parts.join('，');
     }
@@ -101,7 +122,7 @@ export function valueText(spec: FactSpec | undefined, value: unknown, approximat
       return parts.length ? parts.join('，') : '未找到';
     }
     default:
-      return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+      return str(value);
   }
 }
 
