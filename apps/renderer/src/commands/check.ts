@@ -69,9 +69,11 @@ export default async function check(file: string, opts: CheckOptions = {}): Prom
  * Runs `run` now and again whenever `file` changes. Watches the DIRECTORY, not the file, so it
  * survives editors that save by writing a temp file and renaming it over the original (vim,
  * VS Code, WPS), which would silently end a watch on the old inode. Events are debounced and a
- * re-run happens only when size or mtime really changed. Resolves with 0 on SIGINT/SIGTERM.
+ * re-run happens only when size or mtime really changed. Resolves with 0 on SIGINT/SIGTERM or
+ * when `signal` aborts.
  */
-export function watchFile(file: string, run: () => Promise<void>, debounceMs = 250): Promise<number> {
+export function watchFile(file: string, run: () => Promise<void>, opts: { debounceMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const debounceMs = opts.debounceMs ?? 250;
   const abs = resolve(file);
   const dir = dirname(abs);
   const name = basename(abs);
@@ -126,6 +128,7 @@ export function watchFile(file: string, run: () => Promise<void>, debounceMs = 2
       watcher?.close();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      opts.signal?.removeEventListener('abort', onSignal);
     };
     const stop = (code = 0): void => {
       cleanup();
@@ -140,6 +143,7 @@ export function watchFile(file: string, run: () => Promise<void>, debounceMs = 2
     });
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    opts.signal?.addEventListener('abort', onSignal);
     void go();
   });
 }
