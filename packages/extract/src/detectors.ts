@@ -229,6 +229,9 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
   const keys = spec.keys ?? { total: 'total', part: 'part', rate: 'rate_pct' };
   const subject = termsRe(spec.subject, '');
   const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
+  // Look-alike rates (…率) exclude a rate; the other words (行政争议, 复议…) exclude a whole clause.
+  const clauseWords = (spec.exclude ?? []).filter((w) => !w.endsWith('率') && !w.startsWith('就地'));
+  const countEx = clauseWords.length ? termsRe(clauseWords, '') : null;
   const totalUnits = new Set(spec.total.units);
   const partUnits = new Set(spec.part.units);
   const window = spec.window ?? 30;
@@ -274,8 +277,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         if (!units.has(t.unit)) continue;
         const termStart = Math.max(cl.start, t.start - window) + best.at;
         const between = v.slice(termStart, t.start);
-        if (ex && ex.test(v.slice(cl.start, cl.end))) continue;
-        if (/法律援助|信访|投诉|举报|案件|行政争议|诉讼|复议|网格|人员|员|人次|小时/.test(between)) continue;
+        if (countEx && countEx.test(v.slice(cl.start, cl.end))) continue;
+        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时/.test(between)) continue;
         // In a list (人民调解、信访接待4个…) the number belongs to the last item: it must name disputes.
         if (between.includes('、') && !subject.test(between.slice(between.lastIndexOf('、')))) continue;
         // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
@@ -337,7 +340,15 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         let total: RC | undefined;
         if (part) total = [...bestSent].reverse().find((x) => x.role === 'total' && x.pos < part.pos) ?? bestSent.find((x) => x.role === 'total');
         else total = bestSent.find((x) => x.role === 'total');
-        const rate = bestSent.find((x) => x.role === 'rate');
+        let rate = bestSent.find((x) => x.role === 'rate');
+        // A role missing from the best sentence may sit in the next/previous sentence of the same paragraph.
+        const s0 = bestSent[0]!.sentence;
+        const para = v.lastIndexOf('\n', s0) + 1;
+        const paraEnd = v.indexOf('\n', s0) < 0 ? v.length : v.indexOf('\n', s0);
+        const near = found.filter((f) => f.sentence !== s0 && f.pos >= para && f.pos < paraEnd && Math.abs(f.sentence - s0) <= 160);
+        const nearest = (role: RC['role']) => near.filter((f) => f.role === role).sort((a, b) => Math.abs(a.pos - s0) - Math.abs(b.pos - s0))[0];
+        if (!total && part) total = near.filter((f) => f.role === 'total' && f.pos < part.pos).sort((a, b) => b.pos - a.pos)[0];
+        if (!rate && (total || part)) rate = nearest('rate');
         for (const [k, x] of [[keys.total, total], [keys.part, part], [keys.rate, rate]] as const) {
           if (!x) continue;
           value[k] = x.value;

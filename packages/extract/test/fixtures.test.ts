@@ -116,3 +116,39 @@ describe('traps', () => {
     expect(fs.signals.duplicateParagraphs.length).toBe(1);
   });
 });
+
+describe('more traps', () => {
+  it('a total in the previous sentence of the same paragraph completes the ratio', () => {
+    const fs = run('全年共排查各类矛盾纠纷120件。其中成功调解115件，调解成功率95.8%。');
+    expect(val(fs, 'mediation')).toEqual({ disputes: 120, resolved: 115, rate_pct: 95.8 });
+  });
+  it('调解案件 counts, 行政诉讼案件 do not', () => {
+    expect(val(run('人民调解委员会受理调解案件85件，调解成功83件。'), 'mediation')).toMatchObject({ disputes: 85, resolved: 83 });
+    expect(val(run('全年办理行政复议案件17件，行政诉讼案件70件。'), 'mediation')).toMatchObject({ disputes: null, resolved: null });
+  });
+  it('就地化解率 is not a success rate', () => {
+    expect(val(run('矛盾纠纷就地化解率95%。'), 'mediation')).toMatchObject({ rate_pct: null });
+  });
+  it('a rate written before its name', () => {
+    expect(val(run('该市99.5%的调解成功率位居前列，矛盾纠纷化解成效明显。'), 'mediation')).toMatchObject({ rate_pct: 99.5 });
+  });
+  it('a components total is used only when written', () => {
+    expect(val(run('有48名律师分别被聘为辖区30个村和18个社区的法律顾问。'), 'legal_adviser')).toMatchObject({ units_covered: 48 });
+    expect(val(run('律师分别被聘为辖区30个村和18个社区的法律顾问。'), 'legal_adviser')).toMatchObject({ units_covered: null });
+  });
+  it('a review count written before the term, and look-alike counts', () => {
+    expect(val(run('全年对6项重大行政决策开展合法性审查。'), 'legality_reviews')).toBe(6);
+    expect(val(run('清理规范性文件10件，合法性审查率100%。'), 'legality_reviews')).toBeNull();
+  });
+  it('plan and implementation documents do not report the three systems', () => {
+    const t = '关于全面推行行政执法三项制度的实施方案\n为贯彻落实上级精神，在全县全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度（以下统称“三项制度”），制定本实施方案。';
+    expect(val(run(t), 'three_systems')).toBe('absent');
+  });
+  it('规范性文件法制审核 alone is not the enforcement-decision review', () => {
+    expect(val(run('将法制审核设定为规范性文件签发的必经程序。'), 'three_systems')).toBe('absent');
+  });
+  it('下步工作打算 and 存在问题 headings', () => {
+    const fs = run('一、工作开展情况\n全年学法6次。\n二、存在问题\n学法不够深入。\n三、下步工作打算\n继续学法。');
+    expect(fs.sections.map((s) => s.kind)).toEqual(['measures', 'shortcomings', 'next_year']);
+  });
+});
