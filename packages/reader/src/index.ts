@@ -82,6 +82,8 @@ export async function readBuffer(bytes: Uint8Array, fileName: string, opts: Read
       case 'pdf':
         x = await (await import('./formats/pdf.js')).extractPdf(bytes, name);
         break;
+      default:
+        throw readerError('E_UNSUPPORTED_FORMAT', name, String(format));
     }
     return await assemble(name, bytes, x);
   } catch (e) {

@@ -83,25 +83,34 @@ export function stripMetaKey(t: string): { text: string; offset: number } {
   return { text: rest, offset: m[0].length };
 }
 
-export function layoutLines(full: string): Layout {
+export function layoutLines(full: string, joined = false): Layout {
   const lines = splitLines(full);
   const n = lines.length;
   const drop = new Uint8Array(n);
-  let bodyStart = n;
-  for (let i = 0; i < n; i++) {
-    const t = lines[i]!.text;
-    if (isBodyLine(t) && !isMetaLine(t)) {
-      bodyStart = i;
-      break;
+  // With wrapped lines (PDF), a line belongs to the body when its paragraph (lines up to a blank one) does.
+  const body = new Uint8Array(n);
+  if (joined) {
+    for (let i = 0; i < n; ) {
+      if (lines[i]!.text === '') {
+        i++;
+        continue;
+      }
+      let j = i;
+      let para = '';
+      while (j < n && lines[j]!.text !== '') para += lines[j++]!.text;
+      if (j - i > 1 && isBodyLine(para) && !isMetaLine(lines[i]!.text)) body.fill(1, i, j);
+      else if (isBodyLine(lines[i]!.text) && !isMetaLine(lines[i]!.text)) body[i] = 1;
+      i = j;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = lines[i]!.text;
+      if (isBodyLine(t) && !isMetaLine(t)) body[i] = 1;
     }
   }
-  let bodyEnd = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    if (isBodyLine(lines[i]!.text)) {
-      bodyEnd = i;
-      break;
-    }
-  }
+  let bodyStart = body.indexOf(1);
+  if (bodyStart === -1) bodyStart = n;
+  let bodyEnd = body.lastIndexOf(1);
   // Title: the first title-like line of the head (or the body's first line when the report has no head).
   const title: number[] = [];
   const headLimit = Math.min(bodyStart, 60);

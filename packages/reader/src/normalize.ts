@@ -113,12 +113,12 @@ export interface Built {
 }
 
 const SENTENCE_END = /[。！？!?：:；;”"』」）)》】\]]$/;
-const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分]|附件)/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]+[章节部分]|附件)/;
 
 /** Stage 2: drop chrome lines, blank lines, edge whitespace and artefacts; build the offset runs. */
 export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
   const { full, map } = folded;
-  const layout = layoutLines(full);
+  const layout = layoutLines(full, opts.joinLines);
   const { lines, drop } = layout;
   // Kept ranges of `full`.
   const keep: number[] = [];
