@@ -92,6 +92,10 @@ program
   .option('--port <n>', '端口', '8080')
   .option('--host <host>', '监听地址', '127.0.0.1')
   .option('--rubrics <dir>', '额外的细则目录')
+  .option('--max-file-mb <n>', '单个文件大小上限（MB）', '20')
+  .option('--max-files <n>', '批量评估一次最多文件数', '100')
+  .option('--timeout <s>', '每份报告的处理时限（秒）', '60')
+  .option('--workers <n>', '评分线程数（默认 = CPU 核数）')
   .action((opts) => runAction(() => import('./commands/serve.js'), undefined, opts));
 
 await program.parseAsync(process.argv);
