@@ -33,8 +33,10 @@ export class DocContext {
     // Without a report year, the latest year named in the opening stands in for it.
     let ey = this.reportYear;
     if (ey === null) {
-      const ys = [...this.view.slice(0, 600).matchAll(/(20\d{2})\s*年/g)].map((x) => Number(x[1]));
-      ey = ys.length ? Math.max(...ys) : null;
+      // The first year named that is not a target (到2026年) or a cited title.
+      const head = this.view.slice(0, 600).replace(/《[^《》]*》/g, '');
+      const m = /(?<!到|至|-|—)(20\d{2})\s*年/.exec(head);
+      ey = m ? Number(m[1]) : null;
     }
     this.effectiveYear = ey;
   }
@@ -52,7 +54,7 @@ export class DocContext {
     const key = `${start}:${end}`;
     const hit = this.modCache.get(key);
     if (hit) return hit;
-    let res = modalityAt(this.view, start, end, this.kindsAt(start));
+    let res = modalityAt(this.view, start, end, this.kindsAt(start), this.effectiveYear);
     if (res.modality === 'done' && this.planDocument) {
       const sent = this.sentence(start);
       const s = this.view.slice(sent.start, sent.end);

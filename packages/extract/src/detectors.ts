@@ -6,9 +6,9 @@ import { scanNumbers, type NumberToken } from './numbers.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One regex matching any of the literal terms, longest first. */
-export function termsRe(terms: readonly string[], flags = 'g'): RegExp {
+export function termsRe(terms: readonly string[], flags = 'g', patterns: readonly string[] = []): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(esc).join('|'), flags);
+  return new RegExp([...sorted.map(esc), ...patterns.map((p) => `(?:${p})`)].join('|'), flags);
 }
 function* matches(re: RegExp, s: string, from = 0, to = s.length): Generator<{ index: number; text: string }> {
   const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
@@ -66,7 +66,7 @@ const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定|建立)[^�
 const DONE_EVENT = /开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
 
 export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'status' }>): Compiled {
-  const re = termsRe(spec.terms);
+  const re = termsRe(spec.terms, 'g', spec.patterns);
   const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
   return {
     id, spec,
@@ -153,7 +153,7 @@ export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'ch
 
 // ---------- count / rate ----------
 export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count' }>): Compiled {
-  const re = termsRe(spec.terms);
+  const re = termsRe(spec.terms, 'g', spec.patterns);
   const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
   const units = new Set(spec.units);
   const window = spec.window ?? 30;
@@ -204,7 +204,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
 }
 
 export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }>): Compiled {
-  const re = termsRe(spec.terms);
+  const re = termsRe(spec.terms, 'g', spec.patterns);
   const window = spec.window ?? 12;
   return {
     id, spec,
@@ -377,7 +377,7 @@ const LINK_VERB = /聘请|聘任|聘为|配备|配齐|签订|签约|担任|结�
 const DIRECTIVE = /决定|可以|应当|必须|须|要求|鼓励|推动/;
 
 export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'coverage' }>): Compiled {
-  const re = termsRe(spec.terms);
+  const re = termsRe(spec.terms, 'g', spec.patterns);
   const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
   const unitRe = new RegExp(`(?:个|名)?(?:${[...spec.units].sort((a, b) => b.length - a.length).map(esc).join('|')})`);
   const allRe = termsRe(spec.allWords, '');
@@ -396,7 +396,8 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         const clauseSpan = ctx.clause(m.index);
         const clause = v.slice(clauseSpan.start, clauseSpan.end);
         let mod = ctx.modality(m.index, end).modality;
-        if (ctx.inTitle(m.index)) mod = 'planned';
+        // A cited title is not a fact — unless the clause signs or hires under it (签订《法律顾问服务合同》).
+        if (ctx.inTitle(m.index) && !/签订|签署|签约|续签|聘请|聘任/.test(clause.replace(/《[^》]*》/g, ''))) mod = 'planned';
         if (mod === 'done' && DIRECTIVE.test(clause) && !/已|了/.test(clause)) mod = 'planned';
         const q = ctx.quoteSpan(m.index, end, 60);
         const ev = ctx.evidence(q.start, q.end, mod);

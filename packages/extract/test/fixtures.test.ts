@@ -152,3 +152,17 @@ describe('more traps', () => {
     expect(fs.sections.map((s) => s.kind)).toEqual(['measures', 'shortcomings', 'next_year']);
   });
 });
+
+describe('years, titles and patterns', () => {
+  it('到2024年底 in a 2024 report is a result; 到2026年底 is a target', () => {
+    expect(val(run('到2024年底，全镇12个村(社区)均聘请了法律顾问。', { reportYear: 2024 }), 'legal_adviser')).toMatchObject({ present: true, units_covered: 12, coverage_pct: 100 });
+    expect(val(run('到2026年底，全镇12个村(社区)均聘请法律顾问。', { reportYear: 2024 }), 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('signing a contract named in 《》 is a fact; citing a rule title is not', () => {
+    expect(val(run('镇政府与律师事务所签订《法律顾问服务合同》。'), 'legal_adviser')).toMatchObject({ present: true });
+    expect(val(run('学习《关于推行法律顾问制度和公职律师公司律师制度的意见》。'), 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('审查合同 counts as a legality review', () => {
+    expect(val(run('镇政府聘请常年法律顾问1名，全年审查合同15份。'), 'legality_reviews')).toBe(15);
+  });
+});
