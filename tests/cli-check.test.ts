@@ -2,6 +2,7 @@
 // `turbo run build` (CI and `pnpm test` both build first), so a missing dist is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +13,10 @@ const REPORTS = join(ROOT, 'examples/reports');
 const GOOD = join(REPORTS, '2024-云岭县青石镇-法治政府建设年度报告.txt');
 const TEMPLATE = join(REPORTS, '2024-云岭县柳溪镇-法治政府建设年度报告.txt');
 const GB = join(REPORTS, '2024-云岭县白沙镇-法治政府建设年度报告-GB18030.txt');
+const CACHE = join(tmpdir(), `fazhi-e2e-cache-${process.pid}`);
 
 function fazhi(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FAZHI_CACHE_DIR: CACHE }, timeout: 60000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

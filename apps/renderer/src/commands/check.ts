@@ -3,8 +3,9 @@
 // HTML/PDF/XLSX code — and compiles the rubric's extractor once, also across --watch re-runs.
 import { watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { FazhiError, isFazhiError, loadRubric, type LoadedRubric, type Scorecard } from '@fazhi/core';
+import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
+import { loadRubricCached } from '../rubric-cache.js';
 
 export interface CheckOptions {
   rubric?: string;
@@ -40,7 +41,7 @@ export function parseMinScore(v: string | number | undefined): number | undefine
 
 export default async function check(file: string, opts: CheckOptions = {}): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
-  const loaded = loadRubric(opts.rubric ?? 'township');
+  const loaded = loadRubricCached(opts.rubric ?? 'township');
   const score = await makeScorer(loaded);
   const color = shouldColor(process.stdout);
   const width = process.stdout.columns ?? 100;
