@@ -1,21 +1,11 @@
 // `fazhi extract FILE… --format json|jsonl [--rubric R]`: the extraction contract object per file
 // (../shared/docs/extraction-contract.md). A file that fails gets its own line with `error` and
 // the command goes on; the exit code is 1 when any file failed.
-import * as core from '@fazhi/core';
-import { FazhiError, isFazhiError, type SourceDocument } from '@fazhi/core';
-import * as reader from '@fazhi/reader';
-import { compileExtractor, extractFacts, toContract, type LoadedRubricLike } from '@fazhi/extract';
+import { FazhiError, isFazhiError, loadRubric } from '@fazhi/core';
+import { readDocument } from '@fazhi/reader';
+import { compileExtractor, extractFacts, toContract } from '@fazhi/extract';
 
 interface Opts { format?: string; rubric?: string }
-
-type LoadRubric = (id: string) => LoadedRubricLike;
-type ReadDocument = (path: string) => Promise<SourceDocument>;
-
-function loadRubricOrFail(id: string): LoadedRubricLike {
-  const load = (core as unknown as { loadRubric?: LoadRubric }).loadRubric;
-  if (typeof load !== 'function') throw new FazhiError('E_NOT_IMPLEMENTED', '细则加载器尚未就绪 / rubric loader not available');
-  return load(id);
-}
 
 export default async function run(files: string[], opts: Opts): Promise<number> {
   const format = opts.format ?? 'json';
@@ -23,9 +13,7 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
     throw new FazhiError('E_USAGE', `不支持的输出格式 ${format}：请用 --format json 或 --format jsonl`);
   }
   // The rubric is loaded and compiled once for all files.
-  const extractor = compileExtractor(loadRubricOrFail(opts.rubric ?? 'national'));
-  const readDocument = (reader as unknown as { readDocument?: ReadDocument }).readDocument;
-  if (typeof readDocument !== 'function') throw new FazhiError('E_NOT_IMPLEMENTED', '读取器尚未就绪 / reader not available');
+  const extractor = compileExtractor(loadRubric(opts.rubric ?? 'national'));
   let failed = 0;
   const out: string[] = [];
   const emit = (obj: unknown) => {
