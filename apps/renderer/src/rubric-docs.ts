@@ -401,3 +401,26 @@ export function renderRubricHtml(input: RubricDocsInput): string {
 export function renderRubricDocs(input: RubricDocsInput): RubricDocs {
   return { html: renderRubricHtml(input), markdown: renderRubricMarkdown(input) };
 }
+
+/** docs/rubrics/README.md: the built-in rubrics with links to their docs (generated too). */
+export function renderRubricIndex(inputs: RubricDocsInput[]): string {
+  const o: string[] = [];
+  o.push('<!-- 本文件由 fazhi 生成，请勿手工修改 / generated, do not edit -->');
+  o.push('');
+  o.push('# 内置评分细则 / Built-in rubrics');
+  o.push('');
+  o.push('每份细则都有 HTML（可打印）和 Markdown 两种文档，由 `rubrics/*.yaml` 生成：`fazhi rubric docs <id> --out docs/rubrics`。');
+  o.push('编写本县细则见 [../rubric-authoring.md](../rubric-authoring.md)，`fazhi rubric init` 生成模板。');
+  o.push('');
+  o.push('| id | 细则 | 版本 | 适用 | 指标数 | 继承 | 文档 |');
+  o.push('|---|---|---|---|---:|---|---|');
+  for (const { rubric: r, chain } of [...inputs].sort((a, b) => a.rubric.id.localeCompare(b.rubric.id))) {
+    const n = r.categories.reduce((s, c) => s + c.indicators.length, 0);
+    const parents = (chain ?? []).slice(1).map(chainName).join(' ← ') || '—';
+    o.push(`| \`${r.id}\` | ${mdEscape(r.title)} | ${r.version} | ${r.applies_to.map((a) => LEVEL_ZH[a] ?? a).join('、')} | ${n} | ${mdEscape(parents)} | [HTML](${r.id}.html) · [Markdown](${r.id}.md) |`);
+  }
+  o.push('');
+  o.push('Docs for every built-in rubric (HTML for print, Markdown for reading on the web), generated from `rubrics/*.yaml`; a test fails when they are stale.');
+  o.push('');
+  return o.join('\n');
+}
