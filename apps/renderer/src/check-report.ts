@@ -71,6 +71,8 @@ function width(s: string): number {
   return w;
 }
 
+const oneLine = (s: string): string => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+
 /** One line, at most `max` columns, with … when cut. */
 export function shorten(s: string, max: number): string {
   const one = s.replace(/\s*\r?\n\s*/g, ' ').trim();
@@ -145,8 +147,9 @@ export function renderCheckReport(card: Scorecard, opts: CheckReportOptions = {}
       const stColor = ind.status === 'partial' || ind.status === 'review' ? p.yellow : p.red;
       out.push('');
       out.push(`${p.bold(`${String(n + 1).padStart(2)}.`)} 补充「${p.bold(ind.title)}」可得 ${p.bold(fmtPoints(ind.atStake))} 分  ${stColor(`${st} ${fmtPoints(ind.points)}/${fmtPoints(ind.max)}`)}`);
-      if (ind.valueText) out.push(`    现状：${shorten(ind.valueText, room)}`);
-      if (ind.rule) out.push(p.dim(`    规则：${shorten(ind.rule, room)}`));
+      // Value and rule are short sentences written by the scorer: shown whole (quotes are cut).
+      if (ind.valueText) out.push(`    现状：${oneLine(ind.valueText)}`);
+      if (ind.rule) out.push(p.dim(`    规则：${oneLine(ind.rule)}`));
       const shown = pickEvidence(ind.evidence, maxQuotes);
       if (shown.length === 0) {
         out.push(`    已找到：${p.dim('报告中未找到相关表述')}`);
