@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './version.js';
 export * from './schemas/batch.js';
 export * from './rubric/index.js';
+export * from './schemas/json-schema.js';

@@ -4,3 +4,4 @@ export { RubricError, isRubricError, formatProblem, RUBRIC_CODES, type RubricCod
 export { RUBRIC_LIMITS, parseRubricSource } from './source.js';
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { STATUS_VALUES, CHECKLIST_VALUES, PUBLICATION_STATUS, valueKeys, valueJsonSchema } from './kinds.js';
+export { factDataSchema, factDataTypes, factTypeName } from './fact-data.js';

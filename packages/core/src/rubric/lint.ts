@@ -15,9 +15,10 @@ const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
  */
 export function lintRubric(r: Rubric, locator: Locator): RubricProblem[] {
   const out: RubricProblem[] = [];
-  const at = (path: PathKey[], code: RubricCode, message: string) => {
+  // `key`: point at that key of the mapping at `path` (a map entry whose key is wrong).
+  const at = (path: PathKey[], code: RubricCode, message: string, key?: string) => {
     const t = locator(path);
-    out.push(problemAt(t.src, locate(t.src, t.path).offset, code, message));
+    out.push(problemAt(t.src, locate(t.src, t.path, key === undefined ? undefined : [key]).offset, code, message));
   };
 
   // Ids: categories and indicators share one namespace (drop takes either).
@@ -66,7 +67,7 @@ export function lintRubric(r: Rubric, locator: Locator): RubricProblem[] {
   return out;
 }
 
-type At = (path: PathKey[], code: RubricCode, message: string) => void;
+type At = (path: PathKey[], code: RubricCode, message: string, key?: string) => void;
 
 function checkScoring(
   s: ScoringRule,
@@ -93,7 +94,7 @@ function checkScoring(
         return;
       }
       for (const [k, v] of Object.entries(s.values)) {
-        if (!allowed.includes(k)) at(p('scoring', 'values', k), 'E_RUBRIC_SCORING_KIND', `指标 “${id}”：map 的键 “${k}” 不是可能的取值（${allowed.join(', ')}）`);
+        if (!allowed.includes(k)) at(p('scoring', 'values'), 'E_RUBRIC_SCORING_KIND', `指标 “${id}”：map 的键 “${k}” 不是可能的取值（${allowed.join(', ')}）`, k);
         if (v > points + EPS) at(p('scoring', 'values', k), 'E_RUBRIC_POINTS_EXCEED', `指标 “${id}”：“${k}” 得 ${v} 分，超过该指标分值 ${points}`);
       }
       return;

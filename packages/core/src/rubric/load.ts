@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 import { Rubric, RubricFile, type FactSpec } from '../schemas/rubric.js';
@@ -124,7 +124,7 @@ function displayPath(abs: string): string {
 
 /** Phase 1: a file on its own — YAML, schema, ids unique within the file. */
 function checkFile(src: SourceFile): void {
-  if (src.problems.length || src.data === undefined) {
+  if (src.problems.length || src.data === undefined || src.data === null) {
     if (!src.problems.length) src.problems.push(problemAt(src, 0, 'E_RUBRIC_SCHEMA', '细则文件为空 / the rubric file is empty'));
     return;
   }
@@ -157,6 +157,12 @@ function checkFile(src: SourceFile): void {
   });
 }
 
+/**
+ * Parsed files by path + mtime + size: YAML parsing is the slow part of loading, and a server
+ * or a batch loads the same built-ins again and again. Entries are never mutated.
+ */
+const parsedFiles = new Map<string, SourceFile>();
+
 class Loader {
   private readonly cache = new Map<string, SourceFile>();
   readonly problems: RubricProblem[] = [];
@@ -167,7 +173,15 @@ class Loader {
     const hit = this.cache.get(abs);
     if (hit) return hit;
     let text: string;
+    let stamp = '';
     try {
+      const st = statSync(abs);
+      stamp = `${abs}\0${st.mtimeMs}\0${st.size}\0${display}`;
+      const parsed = parsedFiles.get(stamp);
+      if (parsed) {
+        this.cache.set(abs, parsed);
+        return parsed;
+      }
       text = readFileSync(abs, 'utf8');
     } catch (e) {
       const src = parseRubricSource('', display);
@@ -176,7 +190,10 @@ class Loader {
       return src;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return this.parse(abs, display, text);
+    const src = this.parse(abs, display, text);
+    if (parsedFiles.size > 64) parsedFiles.clear();
+    parsedFiles.set(stamp, src);
+    return src;
   }
 
   parse(abs: string, display: string, text: string): SourceFile {
@@ -368,13 +385,13 @@ function finish(work: Work, problems: RubricProblem[]): Rubric | null {
     return problemAt(t.src, locate(t.src, t.path).offset, code, message);
   };
   const before = problems.length;
-  const incomplete = new Set<string>();
+  const incomplete = new Map<string, Set<string>>();
   work.categories.forEach((c, ci) => {
     if (c.title === undefined) problems.push(here(['categories', ci], 'E_RUBRIC_SCHEMA', `新增分类 “${c.id}” 须写 title / a new category needs a title`));
     c.indicators.forEach((ind, ii) => {
       const missing = REQUIRED_INDICATOR_KEYS.filter((k) => ind.data[k] === undefined);
       if (missing.length) {
-        incomplete.add(`${ci}/${ii}`);
+        incomplete.set(`${ci}/${ii}`, new Set(missing));
         problems.push(
           here(['categories', ci, 'indicators', ii], 'E_RUBRIC_INCOMPLETE_INDICATOR', `指标 “${ind.id}” 缺少 ${missing.join('、')}；新增指标须写全 title、fact、points、scoring、whenMissing、basis、remedy、examples / incomplete indicator`),
         );
@@ -384,8 +401,8 @@ function finish(work: Work, problems: RubricProblem[]): Rubric | null {
   const res = Rubric.safeParse(raw, { error: zhErrors });
   if (!res.success) {
     const issues = res.error.issues.filter((i) => {
-      const [h, ci, , ii] = i.path;
-      const inIncomplete = h === 'categories' && incomplete.has(`${String(ci)}/${String(ii)}`) && i.code === 'invalid_type';
+      const [h, ci, , ii, key] = i.path;
+      const inIncomplete = h === 'categories' && !!incomplete.get(`${String(ci)}/${String(ii)}`)?.has(String(key));
       const missingTitle = h === 'categories' && i.path.length === 3 && i.path[2] === 'title';
       return !inIncomplete && !missingTitle;
     });

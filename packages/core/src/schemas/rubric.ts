@@ -51,6 +51,8 @@ export const CountFact = z.strictObject({
   units: Terms,
   /** Characters between the subject term and the number (default 30). */
   window: z.number().int().min(1).max(200).optional(),
+  /** Generic verbs (审查, 审核) whose counts are taken inside a paragraph that names a term. */
+  verbs: OptTerms.optional(),
 });
 
 export const RateFact = z.strictObject({
