@@ -27,12 +27,14 @@ export async function assemble(file: string, bytes: Uint8Array, x: Extracted): P
   const opts: ViewOptions = { joinLines: x.joinLines };
   if (x.chrome?.length) {
     // Original ranges → folded ranges (map is monotonic).
+    const map = folded.map;
     const lowerBound = (o: number) => {
+      if (!map) return o;
       let lo = 0;
-      let hi = folded.map.length;
+      let hi = map.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (folded.map[mid]! < o) lo = mid + 1;
+        if (map[mid]! < o) lo = mid + 1;
         else hi = mid;
       }
       return lo;

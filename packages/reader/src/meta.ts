@@ -60,7 +60,8 @@ function datesIn(s: string): DateHit[] {
   NUM_DATE.lastIndex = 0;
   for (let m = NUM_DATE.exec(s); m; m = NUM_DATE.exec(s)) out.push({ index: m.index, length: m[0].length, value: validDate(+m[1]!, +m[2]!, +m[3]!) });
   CN_DATE.lastIndex = 0;
-  for (let m = CN_DATE.exec(s); m; m = CN_DATE.exec(s)) {
+  // A year in Chinese digits always has 〇/零/○ (二〇二四): skip the regex otherwise.
+  if (s.indexOf('〇') !== -1 || s.indexOf('零') !== -1 || s.indexOf('○') !== -1) for (let m = CN_DATE.exec(s); m; m = CN_DATE.exec(s)) {
     const y = cnSmall(m[1]!);
     const mo = cnSmall(m[2]!);
     const d = cnSmall(m[3]!);
@@ -108,18 +109,19 @@ export function placeOf(org: string): { place: string; level: AdminLevel } | nul
 export function extractMeta(inp: MetaInput): MetaResult {
   const { text, folded, layout } = inp;
   const { full, map } = folded;
+  const at = map ? (i: number) => map[i]! : (i: number) => i;
   const { lines } = layout;
   const warnings: MetaResult['warnings'] = [];
 
   const ev = (a: number, b: number): Evidence | null => {
     if (b <= a || a < 0 || b > full.length) return null;
-    const start = map[a]!;
-    const end = map[b - 1]! + 1;
+    const start = at(a);
+    const end = at(b - 1) + 1;
     const quote = text.slice(start, end);
     if (!quote) return null;
     return { quote, start, end, line: lineAt(text, start), section: SECTION, modality: 'done' };
   };
-  const orig = (a: number, b: number) => text.slice(map[a]!, map[b - 1]! + 1);
+  const orig = (a: number, b: number) => text.slice(at(a), at(b - 1) + 1);
   const evs = (...e: Array<Evidence | null>) => e.filter((x): x is Evidence => x !== null);
 
   // ---- title

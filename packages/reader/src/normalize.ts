@@ -4,8 +4,8 @@ import { layoutLines, type Layout } from './layout.js';
 export interface Folded {
   /** The original text with deletions (CR, zero-width, nbsp…) and one-for-one folds applied. */
   full: string;
-  /** full[i] comes from original[map[i]]. */
-  map: Int32Array;
+  /** full[i] comes from original[map[i]]; null when nothing was deleted (full[i] comes from original[i]). */
+  map: Int32Array | null;
   tradChars: number;
   cjkChars: number;
   converted: boolean;
@@ -56,12 +56,10 @@ function convertAligned(s: string, conv: Converter): string {
 /** Stage 1: deletions and one-for-one folds over the whole original text; script conversion. */
 export async function foldText(text: string): Promise<Folded> {
   let full: string;
-  let map: Int32Array;
+  let map: Int32Array | null = null;
   DELETE_RE.lastIndex = 0;
   if (!DELETE_RE.test(text)) {
     full = text;
-    map = new Int32Array(text.length);
-    for (let k = 0; k < text.length; k++) map[k] = k;
   } else {
     const parts: string[] = [];
     map = new Int32Array(text.length);
@@ -83,9 +81,13 @@ export async function foldText(text: string): Promise<Folded> {
     }
     full = parts.join('');
     map = map.subarray(0, n);
+    if (n === text.length) map = null; // only lone CRs: nothing deleted
   }
   FOLD_RE.lastIndex = 0;
-  full = full.replace(FOLD_RE, foldChar);
+  if (FOLD_RE.test(full)) {
+    FOLD_RE.lastIndex = 0;
+    full = full.replace(FOLD_RE, foldChar);
+  }
   const { trad, cjk } = scriptCounts(full);
   let converted = false;
   if (trad > 0) {
@@ -194,6 +196,13 @@ export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
     const b = keep[k + 1]!;
     parts.push(full.slice(a, b));
     let runStart = a;
+    if (!map) {
+      const last = offsets[offsets.length - 1];
+      if (last && last[0] + last[2] === v && last[1] + last[2] === a) last[2] += b - a;
+      else offsets.push([v, a, b - a]);
+      v += b - a;
+      continue;
+    }
     for (let i = a + 1; i <= b; i++) {
       if (i === b || map[i] !== map[i - 1]! + 1) {
         const len = i - runStart;
