@@ -1,7 +1,7 @@
 // `fazhi check FILE [--rubric R] [--min-score S] [--watch]`: a township's self-check in a terminal.
 // Cold start matters, so this imports only reader, extract and scorer (lazily) — never the
 // HTML/PDF/XLSX code — and compiles the rubric's extractor once, also across --watch re-runs.
-import { watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
+import { existsSync, watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
@@ -53,6 +53,7 @@ export default async function check(file: string, opts: CheckOptions = {}): Prom
   };
 
   if (!opts.watch) return runOnce();
+  if (!existsSync(file)) throw new FazhiError('E_NOT_FOUND', `找不到文件：${file}。请检查路径（--watch 需要一个已存在的文件）。`, { file });
   return watchFile(file, async () => {
     if (color) process.stdout.write('\u001b[2J\u001b[H');
     try {
@@ -137,7 +138,12 @@ export function watchFile(file: string, run: () => Promise<void>, opts: { deboun
     };
     const onSignal = (): void => stop(0);
 
-    watcher = fsWatch(dir, { persistent: true }, onEvent);
+    try {
+      watcher = fsWatch(dir, { persistent: true }, onEvent);
+    } catch (e) {
+      fail(new FazhiError('E_WATCH', `无法监视目录 ${dir}：${(e as Error).message}`, { file }));
+      return;
+    }
     watcher.on('error', (e) => {
       cleanup();
       fail(new FazhiError('E_WATCH', `无法监视目录 ${dir}：${e.message}`, { file }));
