@@ -39,6 +39,7 @@ const CHROME_ANYWHERE: RegExp[] = [
   /^今天是\s*[:：]?|星期[一二三四五六日天]\s*(农历|$)/,
   /^(上一篇|下一篇|相关链接|相关文章|相关阅读|友情链接|热点推荐|推荐阅读)\s*[:：]?/,
   /^\[bookmark:[^\]]*\]$/,
+  /^[-—–]{1,2}\s*\d{1,3}\s*[-—–]{1,2}$|^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
 ];
 
 /** Only in the tail (after the last body paragraph): contact lines of a site footer. */

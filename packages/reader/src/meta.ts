@@ -124,6 +124,27 @@ export function extractMeta(inp: MetaInput): MetaResult {
   const orig = (a: number, b: number) => text.slice(at(a), at(b - 1) + 1);
   const evs = (...e: Array<Evidence | null>) => e.filter((x): x is Evidence => x !== null);
 
+  /** The opening paragraph from line i: following non-empty lines joined (wrapped PDF lines), with positions. */
+  const para = (i: number, max = 400): { text: string; pos: (k: number) => number } => {
+    let t = '';
+    const starts: Array<[number, number]> = []; // [offset in t, full offset]
+    for (let j = i; j < lines.length && t.length < max; j++) {
+      const l = lines[j]!;
+      if (l.text === '' || (j > i && layout.drop[j])) break;
+      starts.push([t.length, l.tStart]);
+      t += l.text;
+      if (j > i && /[。：:]$/.test(l.text)) break;
+    }
+    return {
+      text: t.slice(0, max),
+      pos: (k: number) => {
+        let r = starts[0]!;
+        for (const s of starts) if (s[0] <= k) r = s;
+        return r[1] + (k - r[0]);
+      },
+    };
+  };
+
   // ---- title
   let titleText: string | null = null;
   const titleEv: Evidence[] = [];
@@ -184,8 +205,8 @@ export function extractMeta(inp: MetaInput): MetaResult {
   }
   if (reportYear === null && layout.bodyStart < lines.length) {
     for (let i = layout.bodyStart; i < Math.min(lines.length, layout.bodyStart + 2); i++) {
-      const l = lines[i]!;
-      const t = l.text.slice(0, 400);
+      const pa = para(i);
+      const t = pa.text;
       const re = /((?:19|20)\d{2})\s*年(度|以来)?/g;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const before = t.slice(0, m.index);
@@ -195,8 +216,7 @@ export function extractMeta(inp: MetaInput): MetaResult {
         if (inBook || range) continue;
         if (m[2] || /^[,，]/.test(after) || /现将\s*$/.test(before) || /^(法治|依法)/.test(after)) {
           reportYear = Number(m[1]);
-          const s = l.tStart + m.index;
-          yearEv = evs(ev(s, s + m[0].length));
+          yearEv = evs(ev(pa.pos(m.index), pa.pos(m.index + m[0].length - 1) + 1));
           break;
         }
       }
@@ -304,11 +324,14 @@ export function extractMeta(inp: MetaInput): MetaResult {
   })();
   const opening = (() => {
     for (let i = layout.bodyStart; i < Math.min(lines.length, layout.bodyStart + 2); i++) {
-      const l = lines[i]!;
-      const m = OPENING_RE.exec(l.text.slice(0, 400));
+      const pa = para(i);
+      const m = OPENING_RE.exec(pa.text);
       if (m) {
         const off = m.index + m[0].length - m[1]!.length;
-        return { a: l.tStart + off, b: l.tStart + off + m[1]!.length };
+        const a = pa.pos(off);
+        const b = pa.pos(off + m[1]!.length - 1) + 1;
+        // an organisation name split over two PDF lines cannot be cut as one span: skip it
+        if (b - a === m[1]!.length) return { a, b };
       }
     }
     return null;
