@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinRubricIds, loadRubric } from '@fazhi/core';
-import { renderRubricDocs } from './rubric-docs.js';
+import { renderRubricDocs, renderRubricIndex } from './rubric-docs.js';
 
 const DOCS = fileURLToPath(new URL('../../../docs/rubrics/', import.meta.url));
 
@@ -30,6 +30,12 @@ describe('docs/rubrics is up to date with rubrics/*.yaml', () => {
       expect(readFileSync(join(DOCS, `${id}.html`), 'utf8'), hint).toBe(html);
     });
   }
+  it('README.md lists every built-in rubric', () => {
+    const index = renderRubricIndex(ids.map((id) => loadRubric(id)));
+    if (process.env.UPDATE_RUBRIC_DOCS) writeFileSync(join(DOCS, 'README.md'), index);
+    for (const id of ids) expect(index).toContain(`[HTML](${id}.html)`);
+    expect(readFileSync(join(DOCS, 'README.md'), 'utf8'), 'docs/rubrics/README.md is stale (UPDATE_RUBRIC_DOCS=1 vitest)').toBe(index);
+  });
   it('marks the proposals of the national rubric as 建议 and its official bases as 官方', () => {
     const { markdown } = renderRubricDocs(loadRubric('national'));
     const block = (id: string) => markdown.slice(markdown.indexOf(`<a id="${id}">`), markdown.indexOf('<a id=', markdown.indexOf(`<a id="${id}">`) + 5));

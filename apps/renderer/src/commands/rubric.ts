@@ -1,8 +1,7 @@
 // `fazhi rubric docs | schema | types | init`. (`validate` lives in ./rubric-validate.ts.)
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import * as core from '@fazhi/core';
-import { FazhiError, loadRubric } from '@fazhi/core';
+import { FazhiError, factDataSchema, factDataTypes, loadRubric } from '@fazhi/core';
 import { renderRubricDocs } from '../rubric-docs.js';
 import { starterRubric } from '../rubric-init.js';
 
@@ -24,30 +23,17 @@ export function docs(rubricArg: string, opts: { out: string }): number {
   return 0;
 }
 
-type FactDataApi = {
-  factDataSchema?: (rubric: core.Rubric) => unknown;
-  factDataTypes?: (rubric: core.Rubric) => string | Promise<string>;
-};
-
-function api<K extends keyof FactDataApi>(name: K): NonNullable<FactDataApi[K]> {
-  const fn = (core as unknown as FactDataApi)[name];
-  if (typeof fn !== 'function') {
-    throw new FazhiError('E_NOT_IMPLEMENTED', `@fazhi/core 尚未提供 ${name}，请更新到包含它的版本 / not available yet`);
-  }
-  return fn as NonNullable<FactDataApi[K]>;
-}
-
 /** `fazhi rubric schema [R]`: the JSON Schema of the fact data this rubric reads. */
 export function schema(rubricArg: string): number {
   const loaded = loadRubric(rubricArg);
-  process.stdout.write(`${JSON.stringify(api('factDataSchema')(loaded.rubric), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(factDataSchema(loaded.rubric), null, 2)}\n`);
   return 0;
 }
 
 /** `fazhi rubric types [R]`: TypeScript declarations of the same fact data. */
 export async function types(rubricArg: string): Promise<number> {
   const loaded = loadRubric(rubricArg);
-  const ts = await api('factDataTypes')(loaded.rubric);
+  const ts = await factDataTypes(loaded.rubric);
   process.stdout.write(ts.endsWith('\n') ? ts : `${ts}\n`);
   return 0;
 }
