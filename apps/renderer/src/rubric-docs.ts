@@ -50,7 +50,7 @@ const VALUE_ZH: Record<string, string> = {
   planned: '仅作为计划提及',
   absent: '未提及',
   all: '各项均写明已落实',
-  generic: '仅笼统提及（如只写“三项制度”）',
+  generic: '仅笼统提及（只写统称）',
   partial: '部分项写明',
   on_time: '按时公开',
   late: '逾期 30 日内公开',
@@ -97,7 +97,9 @@ export function describeScoring(ind: Indicator, fact: FactSpec | undefined): str
   switch (s.type) {
     case 'map': {
       lines.push(`按${subject}计分：`);
-      for (const [k, v] of Object.entries(s.values)) lines.push(`${VALUE_ZH[k] ?? k} → ${num(v)} 分`);
+      const umbrella = fact?.kind === 'checklist' ? fact.umbrella?.[0] : undefined;
+      const label = (k: string) => (k === 'generic' && umbrella ? `仅笼统提及（如只写“${umbrella}”）` : (VALUE_ZH[k] ?? k));
+      for (const [k, v] of Object.entries(s.values)) lines.push(`${label(k)} → ${num(v)} 分`);
       break;
     }
     case 'bands': {
