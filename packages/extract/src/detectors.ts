@@ -62,7 +62,7 @@ function dedupeEvidence(evs: (Evidence | null)[]): Evidence[] {
 }
 
 // ---------- status ----------
-const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定|建立)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
+const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
 const DONE_EVENT = /开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
 
 export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'status' }>): Compiled {
@@ -107,7 +107,14 @@ export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'ch
       let umbrellaEv: Evidence | null = null;
       const planned: Evidence[] = [];
       const consider = (idx: number, len: number): Evidence | null | 'planned' => {
-        if (ctx.inTitle(idx)) return null;
+        if (ctx.inTitle(idx)) {
+          // A cited higher-level title does not count; the unit issuing its own rule does (制定《XX镇行政执法全过程记录实施细则》).
+          const open = ctx.view.lastIndexOf('《', idx);
+          const close = ctx.view.indexOf('》', idx);
+          const title = ctx.view.slice(open, close + 1);
+          const lead = ctx.view.slice(Math.max(0, open - 6), open);
+          if (!/制定|出台|修订|印发了|建立/.test(lead) || /国务院|国家|中共中央|中办|国办|省|指导意见|实施意见|实施方案/.test(title)) return null;
+        }
         const q = ctx.quoteSpan(idx, idx + len, 60);
         const clause = ctx.view.slice(q.start, q.end);
         if (ex && ex.test(clause)) return null;
@@ -157,6 +164,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
   const ex = spec.exclude?.length ? termsRe(spec.exclude, '') : null;
   const units = new Set(spec.units);
   const window = spec.window ?? 30;
+  const verbsRe = spec.verbs?.length ? termsRe(spec.verbs) : null;
   return {
     id, spec,
     run(ctx) {
@@ -189,6 +197,37 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
           break;
         }
       }
+      // Generic verbs (审查, 审核) count inside a paragraph that is about the term.
+      if (verbsRe) {
+        const paras = new Set<number>();
+        for (const m of matches(re, ctx.view)) {
+          if (ctx.inTitle(m.index) || ctx.modality(m.index, m.index + m.text.length).modality !== 'done') continue;
+          paras.add(ctx.view.lastIndexOf('\n', m.index) + 1);
+        }
+        for (const ps of paras) {
+          const pe = ctx.view.indexOf('\n', ps) < 0 ? ctx.view.length : ctx.view.indexOf('\n', ps);
+          for (const m of matches(verbsRe, ctx.view, ps, pe)) {
+            const end = m.index + m.text.length;
+            const cl = ctx.clause(m.index);
+            const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + 12)).find((x) => !x.percent && x.unit && units.has(x.unit));
+            if (!t || cands.some((c) => c.tok.coreStart === t.coreStart)) continue;
+            const between = ctx.view.slice(end, t.start);
+            if (/[，,；;。、“”"「」]/.test(between) || (ex && ex.test(ctx.view.slice(cl.start, t.end + 1)))) continue;
+            const sent = ctx.sentence(m.index);
+            if (isMultiYear(ctx.view.slice(sent.start, sent.end), ctx.effectiveYear)) continue;
+            if (ctx.modality(m.index, t.end).modality !== 'done') continue;
+            const q = ctx.quoteSpan(m.index, t.end, 60);
+            const ev = ctx.evidence(q.start, q.end, 'done');
+            if (!ev) continue;
+            const total = /共|合计|累计|总计|总数/.test(ctx.view.slice(cl.start, cl.end));
+            cands.push({ value: t.value, tok: t, sentence: sent.start, start: m.index, end: t.end, ev, total });
+          }
+        }
+        cands.sort((a, b) => a.start - b.start);
+      }
+      // Components after 其中 give way to the total they break down.
+      const isPart = (c: (typeof cands)[number]) => /^\s*其中/.test(ctx.view.slice(c.sentence, c.sentence + 4)) || /其中/.test(ctx.view.slice(ctx.clause(c.start).start - 4, c.start));
+      if (cands.some((c) => !isPart(c))) for (let i = cands.length - 1; i >= 0; i--) if (isPart(cands[i]!)) cands.splice(i, 1);
       if (!cands.length) return { kind: 'count', value: null, evidence: [] };
       // Several different figures in the first sentence without a written total: no single count.
       const first = cands[0]!;

@@ -119,6 +119,8 @@ function chineseRunIsNumber(view: string, start: number, end: number, core: stri
   const next = view.slice(end, end + 2);
   // A bare Chinese numeral only counts when a measure word follows (五个村, 九次, 两万余件).
   if (!/^(?:余|多)?(?:人次|件次|场次|个|件|次|场|份|项|名|人|起|宗|家|条|期|批|户|篇|所|处|支|村|社区|%|万|亿)/.test(next)) return false;
+  // Set phrases name things, they do not count them: 三项制度, 两个维护, 四个意识.
+  if (/^(?:项制度|个维护|个意识|个自信|个全面|大攻坚)/.test(view.slice(end, end + 3))) return false;
   // A bare 一 is an article or an idiom (一起, 一次, 配备一名律师), not a reported count.
   if (core === '一') return false;
   const prev = view[start - 1] ?? '';

@@ -166,3 +166,21 @@ describe('years, titles and patterns', () => {
     expect(val(run('镇政府聘请常年法律顾问1名，全年审查合同15份。'), 'legality_reviews')).toBe(15);
   });
 });
+
+describe('paragraph totals and own rules', () => {
+  it('a review total in a 合法性审查 paragraph wins over its 其中 components', () => {
+    const t = '2.强化合法性审查。全年对重大行政决策、规范性文件及镇村合同开展全流程审查215件，覆盖率达100%。其中，规范性文件审查3件，镇村合同审查212件。';
+    expect(val(run(t), 'legality_reviews')).toBe(215);
+  });
+  it('三项制度 is not a count of three', () => {
+    expect(val(run('全面落实重大执法决定法制审核“三项制度”。'), 'legality_reviews')).toBeNull();
+  });
+  it('issuing the unit\'s own rule counts; citing a higher-level one does not', () => {
+    expect(val(run('制定《白沙镇行政执法全过程记录实施细则》，实现执法全程留痕。'), 'three_systems')).toBe('partial');
+    expect(val(run('学习《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》。'), 'three_systems')).toBe('absent');
+  });
+  it('建立…述法制度 with 述职 reported is done; drafting a 述法 rule only is planned', () => {
+    expect(val(run('建立班子成员“述职必述法”制度，述职报告向群众公示。'), 'shufa')).toBe('done');
+    expect(val(run('印发《党政主要负责人述法工作办法》。'), 'shufa')).toBe('planned');
+  });
+});
