@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FactSet, FlagCode } from '@fazhi/core';
-import { scoreFacts, THRESHOLDS } from './index.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fingerprintText, scoreFacts, THRESHOLDS } from './index.js';
 import { ev, fact, fullFacts, nationalRubric, withFacts } from './test-helpers.js';
 
 const loaded = nationalRubric();
@@ -117,5 +119,37 @@ describe('quality flags', () => {
     expect(card.flags.map((f) => f.code)).toEqual(['late_publication', 'duplicate_paragraph', 'artefacts']);
     expect(card.flags[0]!.severity).toBe('error');
     expect(THRESHOLDS.template.maxQuantPer1000).toBeGreaterThan(0);
+  });
+});
+
+describe('near-duplicate paragraphs from the report fingerprint', () => {
+  const fx = (n: string) => fileURLToPath(new URL(`./__fixtures__/${n}`, import.meta.url));
+  const fpOf = (n: string) => {
+    const t = readFileSync(fx(n), 'utf8');
+    return fingerprintText(t, (i) => i, t);
+  };
+  it('flags a paragraph repeated with light edits, quoting both copies', () => {
+    const card = scoreFacts(loaded, fullFacts(), { generatedAt: AT, fingerprint: fpOf('dup-edited.txt') });
+    const f = card.flags.find((x) => x.code === 'duplicate_paragraph')!;
+    expect(f.message).toMatch(/稍作改动/);
+    expect(f.evidence.map((e) => e.line)).toEqual([4, 6, 4, 6]);
+    expect(f.evidence[1]!.quote).toMatch(/^进一步整合法治资源/);
+    expect(f.evidence[2]!.quote).toMatch(/^今年以来，北河镇人民调解委员会累计排查/);
+  });
+  it('does not flag reports that merely share stock wording', () => {
+    for (const n of ['copy-a.txt', 'copy-b.txt', 'copy-c.txt']) {
+      const card = scoreFacts(loaded, fullFacts(), { generatedAt: AT, fingerprint: fpOf(n) });
+      expect(card.flags.map((x) => x.code), n).toEqual([]);
+    }
+  });
+});
+
+describe('template_text with almost no figures', () => {
+  it('flags a report under the bare threshold whatever its stock-phrase share', () => {
+    const fs = withFacts(signals({ quantifiedPer1000: 0, stockPhraseShare: 0.02 }), {
+      specificity: fact('specificity', { quantPer1000: 0, stockShare: 0.02 }, [ev('扎实推进')]),
+    });
+    const f = flag(fs, 'template_text')!;
+    expect(f.message).toMatch(/几乎没有可核对的数字/);
   });
 });

@@ -1,6 +1,7 @@
 // Quality flags: read FactSet signals and facts, never the text. Stable codes (core FlagCode).
 import type { Evidence, FactSet, Flag, FlagCode, Rubric } from '@fazhi/core';
 import { FlagCode as FlagCodeEnum } from '@fazhi/core';
+import { nearDuplicateSentences, type TextFingerprint } from './fingerprint.js';
 import { ratioKeys } from './rules.js';
 import { THRESHOLDS } from './thresholds.js';
 import { canonicalEvidence, num, partName } from './text.js';
@@ -42,7 +43,11 @@ function stepOf(rate: number): number {
   return Math.max(10 ** -d, THRESHOLDS.rate.minStep);
 }
 
-export function qualityFlags(rubric: Rubric, facts: FactSet): Flag[] {
+/**
+ * `fingerprint` (from fingerprintText, optional) adds near-duplicate paragraphs that the
+ * extractor's exact-sentence signal misses.
+ */
+export function qualityFlags(rubric: Rubric, facts: FactSet, fingerprint?: TextFingerprint): Flag[] {
   const out: Flag[] = [];
   const { meta, signals } = facts;
   const factOfKind = (kind: string) =>
@@ -114,14 +119,22 @@ export function qualityFlags(rubric: Rubric, facts: FactSet): Flag[] {
   }
 
   // duplicate_paragraph — the same paragraph twice in one report.
-  if (signals.duplicateParagraphs.length > 0) {
-    const n = signals.duplicateParagraphs.length;
-    out.push({
-      code: 'duplicate_paragraph',
-      severity: 'warn',
-      message: `报告中有 ${n} 段文字重复出现`,
-      evidence: signals.duplicateParagraphs.flatMap((d) => [canonicalEvidence(d.first), canonicalEvidence(d.second)]),
-    });
+  {
+    const exact = signals.duplicateParagraphs;
+    const near = fingerprint ? nearDuplicateSentences(fingerprint) : [];
+    const overlaps = (e: Evidence, d: { first: Evidence; second: Evidence }) =>
+      [d.first, d.second].some((x) => x.start < e.end && e.start < x.end);
+    // Near pairs already inside an exact pair add nothing.
+    const extra = near.filter((p) => !exact.some((d) => overlaps(p.first, d) && overlaps(p.second, d)));
+    const pairs = [...exact, ...extra];
+    if (pairs.length > 0) {
+      out.push({
+        code: 'duplicate_paragraph',
+        severity: 'warn',
+        message: `报告中有 ${pairs.length} 处文字重复出现${extra.length ? '（含稍作改动后重复的段落）' : ''}，可能是复制粘贴`,
+        evidence: dedupe(pairs.flatMap((d) => [canonicalEvidence(d.first), canonicalEvidence(d.second)])),
+      });
+    }
   }
 
   // template_text — few numbers, many stock phrases.
@@ -131,11 +144,14 @@ export function qualityFlags(rubric: Rubric, facts: FactSet): Flag[] {
     const q = finite(sv?.quantPer1000) ? sv.quantPer1000 : signals.quantifiedPer1000;
     const s = finite(sv?.stockShare) ? sv.stockShare : signals.stockPhraseShare;
     const T = THRESHOLDS.template;
-    if (signals.chars > 0 && q < T.maxQuantPer1000 && s >= T.minStockShare) {
+    if (signals.chars > 0 && ((q < T.maxQuantPer1000 && s >= T.minStockShare) || q < T.bareQuantPer1000)) {
       out.push({
         code: 'template_text',
         severity: 'warn',
-        message: `内容空泛：每千字仅 ${num(q, 1)} 处量化表述（阈值 ${T.maxQuantPer1000}），${num(s * 100, 0)}% 的句子以套话为主（阈值 ${num(T.minStockShare * 100, 0)}%）`,
+        message:
+          q < T.bareQuantPer1000
+            ? `内容空泛：每千字仅 ${num(q, 1)} 处量化表述（少于 ${T.bareQuantPer1000} 处），几乎没有可核对的数字`
+            : `内容空泛：每千字仅 ${num(q, 1)} 处量化表述（阈值 ${T.maxQuantPer1000}），${num(s * 100, 0)}% 的句子以套话为主（阈值 ${num(T.minStockShare * 100, 0)}%）`,
         evidence: ev(signals.stockPhraseExamples),
       });
     }

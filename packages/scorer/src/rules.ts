@@ -74,8 +74,12 @@ function missingItems(spec: FactSpec | undefined, fact: Fact): { count: number; 
     if (fact.value === 'all') return { count: 0, names: [] };
     // Which items were found is detector detail; without it a partial list counts as all missing.
     const d = fact.detail ?? {};
-    const found = [d.found, d.items, d.itemsFound].find((x) => Array.isArray(x)) as unknown[] | undefined;
-    const foundIds = new Set((found ?? []).map((x) => (isObj(x) ? str(x.id) : str(x))));
+    // Accepted shapes: `items: {id: true|false}` (extract's), or a list of found ids / {id} objects.
+    const foundIds = new Set<string>();
+    for (const x of [d.found, d.items, d.itemsFound]) {
+      if (Array.isArray(x)) for (const y of x) foundIds.add(isObj(y) ? str(y.id) : str(y));
+      else if (isObj(x)) for (const [k, v] of Object.entries(x)) if (v === true) foundIds.add(k);
+    }
     const miss = all.filter((id) => !foundIds.has(id));
     return { count: miss.length, names: miss.map((id) => spec.items.find((i) => i.id === id)?.title ?? id) };
   }

@@ -134,3 +134,17 @@ describe('penalties', () => {
     expect(card.total).toBe(92);
   });
 });
+
+describe('deduct on a checklist', () => {
+  const l = nationalRubric((r) => {
+    r.categories[2]!.indicators[0]!.scoring = { type: 'deduct', per: 4, official: false };
+  });
+  it.each([
+    ['extract detail {id: bool}', { items: { publicity: true, full_record: false, legal_review: true }, umbrella: false }, 8],
+    ['list of found ids', { found: ['publicity'] }, 4],
+    ['no detail: every item counts as missing', undefined, 0],
+  ] as const)('%s', (_n, detail, points) => {
+    const card = score({ three_systems: fact('checklist', 'partial', [ev('行政执法公示')], detail ? { detail: detail as Record<string, unknown> } : {}) }, l);
+    expect(card.indicators.find((i) => i.id === 'three-systems')!.points).toBe(points);
+  });
+});

@@ -6,14 +6,13 @@ import { Rubric, type Evidence, type Fact, type FactSet } from '@fazhi/core';
 import { parse } from 'yaml';
 import type { LoadedRubricLike } from './score.js';
 
-const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 
-/** The national rubric, parsed by hand until core's loadRubric is used everywhere. */
+/** The national rubric as of 1.0.0 (frozen fixture), parsed without the loader so scorer tests stand alone. */
 export function nationalRubric(patch: (r: Rubric) => void = () => {}): LoadedRubricLike {
-  const src = readFileSync(root('rubrics/national.yaml'), 'utf8');
+  const src = readFileSync(fileURLToPath(new URL('./__fixtures__/rubric.yaml', import.meta.url)), 'utf8');
   const rubric = Rubric.parse(parse(src));
   patch(rubric);
-  return { rubric, sha256: createHash('sha256').update(src).digest('hex'), file: 'rubrics/national.yaml', chain: ['national'] };
+  return { rubric, sha256: createHash('sha256').update(src).digest('hex'), file: '__fixtures__/rubric.yaml', chain: ['national'] };
 }
 
 let offset = 0;

@@ -6,9 +6,11 @@ export const THRESHOLDS = {
   /**
    * template_text (套话多、数字少): flagged when BOTH hold — fewer quantified statements (a number
    * with a unit) per 1,000 characters than `maxQuantPer1000`, and at least `minStockShare` of the
-   * sentences dominated by stock phrases (高度重视, 扎实推进 …).
+   * sentences dominated by stock phrases (高度重视, 扎实推进 …); or, whatever the stock phrases,
+   * fewer than `bareQuantPer1000` quantified statements per 1,000 characters (a report with almost
+   * no figures says nothing checkable — the rubric's stock-phrase list is never complete).
    */
-  template: { maxQuantPer1000: 2, minStockShare: 0.1 },
+  template: { maxQuantPer1000: 2, minStockShare: 0.1, /** Below this density the text is template-like whatever its stock phrases. */ bareQuantPer1000: 1 },
   /**
    * rate_mismatch: the stated rate may differ from resolved / disputes × 100 by one unit of its
    * last written digit (98 → ±1, 98.2 → ±0.1) before it is flagged.
@@ -23,6 +25,13 @@ export const THRESHOLDS = {
    * up to `minSharedChars` or the shingle similarity reaches `minSimilarity`.
    */
   copy: { minSentenceChars: 16, shingle: 8, minSharedChars: 80, minSimilarity: 0.3, maxPassages: 20 },
+  /**
+   * Near-duplicate paragraphs inside one report (copy-paste with light edits), found from the
+   * report's own fingerprint: sentences of at least `minSentenceChars` whose 4-character shingles
+   * overlap by `minContainment` (of the shorter) count as near-identical; two paragraphs are
+   * duplicates when they share `minPairs` such sentences, or one identical sentence.
+   */
+  duplicate: { gram: 4, minSentenceChars: 30, minContainment: 0.5, minPairs: 2 },
   /** Points are rounded to this many decimals (proportional scores, deductions). */
   pointDecimals: 2,
 } as const;
