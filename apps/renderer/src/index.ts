@@ -4,3 +4,8 @@ export { renderScorecardHtml, scorecardView, type RubricLike, type ScorecardHtml
 export { jsonForScript } from './html/templates.js';
 export { labels, parseLang, type Lang } from './i18n.js';
 export { PdfPrinter, renderPdf, findChromium, fontFaceCss, noChromiumError, CHROMIUM_ARGS } from './pdf.js';
+export { renderDashboardHtml, dashboardView, type DashboardInput } from './html/dashboard.js';
+export { scoresCsv, scoresXlsx, scoreRows, safeCellText, type TableInput } from './tables.js';
+export { scoreFile, extractorFor, fingerprintOf, type ScoredFile, type ScoreFileOptions } from './pipeline.js';
+export { runBatch, collectInputs, type BatchOptions, type BatchSummary, type ProgressEvent } from './batch.js';
+export { writeFileAtomic } from './fs-atomic.js';

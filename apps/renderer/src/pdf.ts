@@ -61,6 +61,8 @@ interface FontFace {
 }
 
 let faceCache: FontFace[] | undefined;
+/** base64 of each woff2 subset read so far (a batch prints many pages with the same subsets). */
+const dataCache = new Map<string, string>();
 
 function fontDir(): string {
   const req = createRequire(import.meta.url);
@@ -99,7 +101,11 @@ export function fontFaceCss(text: string): string {
   for (const f of parseFaces()) {
     const hit = sorted.some((c) => f.ranges.some(([lo, hi]) => c >= lo && c <= hi));
     if (!hit) continue;
-    const b64 = readFileSync(join(dir, f.fileRel)).toString('base64');
+    let b64 = dataCache.get(f.fileRel);
+    if (b64 === undefined) {
+      b64 = readFileSync(join(dir, f.fileRel)).toString('base64');
+      dataCache.set(f.fileRel, b64);
+    }
     out.push(
       f.css.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${b64}) format('woff2');`),
     );

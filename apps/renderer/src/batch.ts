@@ -1,0 +1,352 @@
+// `fazhi batch`: many reports → scorecards (HTML, JSON, PDF), dashboard, XLSX and CSV.
+// A broken file is listed and the rest go on; every output is written atomically; a re-run over
+// the same OUT skips reports whose JSON carries the same source and rubric sha256.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  FazhiError,
+  Scorecard,
+  isFazhiError,
+  loadRubric,
+  type BatchResult,
+  type LoadedRubric,
+  type Scorecard as ScorecardT,
+} from '@fazhi/core';
+import { formatOf, readDocument } from '@fazhi/reader';
+import { loadOverrides, overrideMatches, scoreBatch, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
+import { writeFileAtomic } from './fs-atomic.js';
+import { renderDashboardHtml } from './html/dashboard.js';
+import { renderScorecardHtml } from './html/scorecard.js';
+import type { Lang } from './i18n.js';
+import { PdfPrinter, findChromium, noChromiumError } from './pdf.js';
+import { extractorFor, fingerprintOf, scoreFile } from './pipeline.js';
+import { scoresCsv, scoresXlsx } from './tables.js';
+
+export interface BatchOptions {
+  rubric: string;
+  out: string;
+  pdf?: boolean;
+  overrides?: string;
+  previous?: string;
+  jobs?: number;
+  lang?: Lang;
+  /** Pin the stamp for reproducible output (tests). */
+  generatedAt?: string;
+  /** Progress callback (the CLI draws a bar or prints lines). */
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { kind: 'start'; total: number }
+  | { kind: 'file'; done: number; total: number; name: string; ok: boolean; skipped?: boolean; text: string }
+  | { kind: 'pdf'; done: number; total: number; name: string }
+  | { kind: 'warn'; text: string };
+
+export interface BatchItem {
+  /** Input path as found. */
+  path: string;
+  /** Name recorded in the card (`file`): the path relative to its input folder. */
+  display: string;
+  /** Output base name (no extension), unique within OUT. */
+  outName: string;
+}
+
+export interface BatchFailure {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface BatchEntry {
+  item: BatchItem;
+  card: ScorecardT;
+  skipped: boolean;
+}
+
+export interface BatchSummary {
+  out: string;
+  entries: BatchEntry[];
+  failures: BatchFailure[];
+  result: BatchResult;
+  pdf: { requested: boolean; written: number; error?: FazhiError };
+  exitCode: number;
+}
+
+/** The per-file work, shared by the main thread and the worker threads. */
+export interface FileJob {
+  item: BatchItem;
+  out: string;
+  lang: Lang;
+  generatedAt?: string;
+}
+
+export type FileOutcome =
+  | { ok: true; card: ScorecardT; fingerprint?: TextFingerprint; skipped: boolean }
+  | { ok: false; failure: BatchFailure };
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+// ---------- inputs ----------
+
+function walk(dir: string, outAbs: string, acc: string[]): void {
+  for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (ent.name.startsWith('.')) continue;
+    const p = join(dir, ent.name);
+    if (ent.isDirectory()) {
+      if (resolve(p) !== outAbs) walk(p, outAbs, acc);
+    } else if (ent.isFile() && formatOf(ent.name)) acc.push(p);
+  }
+}
+
+/** Folders are searched (recursively) for report files; files given by name are always taken. */
+export function collectInputs(inputs: string[], out: string): BatchItem[] {
+  const outAbs = resolve(out);
+  const items: BatchItem[] = [];
+  for (const input of inputs) {
+    let st;
+    try {
+      st = statSync(input);
+    } catch {
+      throw new FazhiError('E_INPUT_NOT_FOUND', `找不到输入 ${input}：请给出报告文件或所在目录`, { file: input });
+    }
+    if (st.isDirectory()) {
+      const files: string[] = [];
+      walk(input, outAbs, files);
+      for (const f of files) items.push({ path: f, display: relative(input, f).split('\\').join('/'), outName: '' });
+    } else items.push({ path: input, display: basename(input), outName: '' });
+  }
+  const used = new Set<string>();
+  for (const it of items) {
+    const stem = it.display.slice(0, it.display.length - extname(it.display).length).replace(/[\\/:*?"<>|\s]+/g, '_') || 'report';
+    let name = stem;
+    for (let k = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'index' || name.toLowerCase() === 'scores'; k++) name = `${stem}-${k}`;
+    used.add(name.toLowerCase());
+    it.outName = name;
+  }
+  return items;
+}
+
+// ---------- one file ----------
+
+interface Context {
+  loaded: LoadedRubric;
+  overrides: ReviewOverride[];
+}
+
+function reusable(job: FileJob, ctx: Context, srcSha: string): ScorecardT | undefined {
+  const jsonPath = join(job.out, `${job.item.outName}.json`);
+  if (!existsSync(jsonPath) || !existsSync(join(job.out, `${job.item.outName}.html`))) return undefined;
+  try {
+    const parsed = Scorecard.safeParse(JSON.parse(readFileSync(jsonPath, 'utf8')));
+    if (!parsed.success) return undefined;
+    const c = parsed.data;
+    if (c.stamps.source.sha256 !== srcSha || c.stamps.rubric.sha256 !== ctx.loaded.sha256 || c.file !== job.item.display) return undefined;
+    // overrides change a card without changing either hash: re-score when any applies, or did
+    const applies = ctx.overrides.some((o) => overrideMatches(o, { file: c.file, sha256: srcSha }));
+    if (applies || c.indicators.some((i) => i.override)) return undefined;
+    return c;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function processFile(job: FileJob, ctx: Context): Promise<FileOutcome> {
+  const { item, out } = job;
+  try {
+    let srcSha: string | undefined;
+    try {
+      srcSha = sha256(readFileSync(item.path));
+    } catch {
+      /* the reader reports it below */
+    }
+    const old = srcSha ? reusable(job, ctx, srcSha) : undefined;
+    if (old) {
+      // still need the text's fingerprint for copy detection across the batch
+      const doc = await readDocument(item.path, { displayName: item.display });
+      return { ok: true, card: old, fingerprint: fingerprintOf(doc), skipped: true };
+    }
+    const r = await scoreFile(item.path, ctx.loaded, extractorFor(ctx.loaded), {
+      overrides: ctx.overrides,
+      generatedAt: job.generatedAt,
+      displayName: item.display,
+      fingerprint: true,
+    });
+    const html = renderScorecardHtml(r.card, ctx.loaded, { sourceText: r.doc.text, lang: job.lang, backHref: 'index.html' });
+    writeFileAtomic(join(out, `${item.outName}.html`), html);
+    // JSON last: its presence (with matching hashes) is what a re-run trusts
+    writeFileAtomic(join(out, `${item.outName}.json`), JSON.stringify(r.card, null, 2) + '\n');
+    return { ok: true, card: r.card, fingerprint: r.fingerprint, skipped: false };
+  } catch (e) {
+    if (isFazhiError(e)) return { ok: false, failure: { file: item.display, code: e.code, message: e.message } };
+    return { ok: false, failure: { file: item.display, code: 'E_INTERNAL', message: `内部错误（请报告此问题）：${(e as Error)?.message ?? String(e)}` } };
+  }
+}
+
+export function loadContext(rubric: string, overridesPath?: string): Context {
+  const loaded = loadRubric(rubric);
+  const overrides = overridesPath ? loadOverrides(overridesPath) : [];
+  return { loaded, overrides };
+}
+
+// ---------- worker pool ----------
+
+function workerUrl(): URL | undefined {
+  // Worker threads run the built bundle; from TypeScript sources (tests) work stays in-process.
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const u = new URL('./worker.js', import.meta.url);
+  return existsSync(u) ? u : undefined;
+}
+
+async function runPool(
+  jobs: FileJob[],
+  n: number,
+  init: { rubric: string; overrides?: string },
+  onDone: (job: FileJob, r: FileOutcome) => void,
+): Promise<void> {
+  const url = workerUrl();
+  if (!url || n <= 1 || jobs.length <= 1) {
+    const ctx = loadContext(init.rubric, init.overrides);
+    for (const j of jobs) onDone(j, await processFile(j, ctx));
+    return;
+  }
+  let next = 0;
+  const size = Math.min(n, jobs.length);
+  await Promise.all(
+    Array.from({ length: size }, () =>
+      new Promise<void>((res) => {
+        const w = new Worker(url, { workerData: init });
+        let current: FileJob | undefined;
+        const feed = () => {
+          current = jobs[next++];
+          if (!current) {
+            void w.terminate();
+            res();
+          } else w.postMessage(current);
+        };
+        w.on('message', (r: FileOutcome) => {
+          onDone(current!, r);
+          feed();
+        });
+        w.on('error', (e) => {
+          // a crashed worker loses only its current file; the others (or this thread) go on
+          if (current) onDone(current, { ok: false, failure: { file: current.item.display, code: 'E_WORKER', message: String(e?.message ?? e) } });
+          current = undefined;
+          res();
+        });
+        feed();
+      }),
+    ),
+  );
+  if (next < jobs.length) {
+    const ctx = loadContext(init.rubric, init.overrides);
+    while (next < jobs.length) {
+      const j = jobs[next++]!;
+      onDone(j, await processFile(j, ctx));
+    }
+  }
+}
+
+// ---------- previous year ----------
+
+function readPrevious(dir: string): ScorecardT[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new FazhiError('E_PREVIOUS_NOT_FOUND', `找不到上一年度的输出目录 ${dir}：请给出上次 fazhi batch 的 --out 目录`, { file: dir });
+  }
+  const cards: ScorecardT[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      const p = Scorecard.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      if (p.success) cards.push(p.data);
+    } catch {
+      /* not a scorecard */
+    }
+  }
+  return cards;
+}
+
+// ---------- the batch ----------
+
+export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
+  const lang = opts.lang ?? 'zh';
+  const out = opts.out;
+  const emit = opts.onProgress ?? (() => undefined);
+  // fail early, with located errors, on a bad rubric or overrides file
+  const ctx = loadContext(opts.rubric, opts.overrides);
+  const previous = opts.previous ? readPrevious(opts.previous) : undefined;
+  const items = collectInputs(inputs, out);
+  if (items.length === 0) {
+    throw new FazhiError('E_NO_INPUT', `在 ${inputs.join(' ')} 中没有找到报告文件（.txt .html .docx .doc .pdf）`);
+  }
+  emit({ kind: 'start', total: items.length });
+
+  const byName = new Map<string, FileOutcome>();
+  let done = 0;
+  const jobs: FileJob[] = items.map((item) => ({ item, out, lang, generatedAt: opts.generatedAt }));
+  const nJobs = Math.max(1, Math.min(opts.jobs ?? 1, availableParallelism()));
+  await runPool(jobs, nJobs, { rubric: opts.rubric, overrides: opts.overrides }, (job, r) => {
+    byName.set(job.item.outName, r);
+    done++;
+    const text = r.ok
+      ? `${job.item.display} ${r.card.total}/${r.card.max} ${r.card.grade}${r.skipped ? '（未变，沿用）' : ''}`
+      : `${job.item.display} 失败 ${r.failure.code} ${r.failure.message}`;
+    emit({ kind: 'file', done, total: items.length, name: job.item.display, ok: r.ok, skipped: r.ok && r.skipped, text });
+  });
+
+  const entries: BatchEntry[] = [];
+  const failures: BatchFailure[] = [];
+  const fingerprints: Record<string, TextFingerprint> = {};
+  for (const item of items) {
+    const r = byName.get(item.outName)!;
+    if (r.ok) {
+      entries.push({ item, card: r.card, skipped: r.skipped });
+      if (r.fingerprint) fingerprints[r.card.file] = r.fingerprint;
+    } else failures.push(r.failure);
+  }
+
+  // PDFs: one browser for the whole batch, in this thread
+  const pdf: BatchSummary['pdf'] = { requested: !!opts.pdf, written: 0 };
+  if (opts.pdf && entries.length) {
+    const exe = findChromium();
+    if (!exe) {
+      pdf.error = noChromiumError();
+      emit({ kind: 'warn', text: pdf.error.message });
+    } else {
+      const printer = new PdfPrinter(exe);
+      try {
+        await printer.open();
+        for (const [k, e] of entries.entries()) {
+          const pdfPath = join(out, `${e.item.outName}.pdf`);
+          if (!(e.skipped && existsSync(pdfPath))) {
+            const html = readFileSync(join(out, `${e.item.outName}.html`), 'utf8');
+            writeFileAtomic(pdfPath, await printer.print(html));
+          }
+          pdf.written++;
+          emit({ kind: 'pdf', done: k + 1, total: entries.length, name: e.item.display });
+        }
+      } catch (e) {
+        pdf.error = isFazhiError(e) ? e : new FazhiError('E_PDF_FAILED', `生成 PDF 失败：${(e as Error).message}`);
+        emit({ kind: 'warn', text: pdf.error.message });
+      } finally {
+        await printer.close();
+      }
+    }
+  }
+
+  const cards = entries.map((e) => e.card);
+  const result = scoreBatch(cards, [], { previous, fingerprints });
+  const links = Object.fromEntries(entries.map((e) => [e.card.file, e.item.outName]));
+  writeFileAtomic(
+    join(out, 'index.html'),
+    renderDashboardHtml({ result, cards, failures, loaded: ctx.loaded, links, lang, generatedAt: opts.generatedAt, pdf: pdf.written > 0 }),
+  );
+  writeFileAtomic(join(out, 'scores.xlsx'), await scoresXlsx({ result, cards, failures, loaded: ctx.loaded, lang }));
+  writeFileAtomic(join(out, 'scores.csv'), scoresCsv({ result, cards, loaded: ctx.loaded, lang }));
+  writeFileAtomic(join(out, 'batch.json'), JSON.stringify({ ...result, failures }, null, 2) + '\n');
+
+  const exitCode = failures.length > 0 || (pdf.requested && pdf.error) ? 1 : 0;
+  return { out, entries, failures, result, pdf, exitCode };
+}

@@ -1,0 +1,155 @@
+// The batch as tables: scores.xlsx (评分表, 质量提示, 人工复核, 疑似雷同, 未能评分) and scores.csv.
+import type { BatchResult, Rubric, Scorecard } from '@fazhi/core';
+import { labels, type Lang } from './i18n.js';
+
+export interface TableInput {
+  result: BatchResult;
+  cards: Scorecard[];
+  loaded: { rubric: Rubric; sha256: string };
+  failures?: { file: string; code: string; message: string }[];
+  lang?: Lang;
+}
+
+interface Col {
+  id: string;
+  title: string;
+  max: number;
+}
+
+/** Indicator columns in rubric order, then any the cards have that the rubric does not. */
+export function indicatorColumns(rubric: Rubric, cards: Scorecard[]): Col[] {
+  const cols: Col[] = [];
+  const seen = new Set<string>();
+  for (const c of rubric.categories)
+    for (const i of c.indicators) {
+      cols.push({ id: i.id, title: i.title, max: i.points });
+      seen.add(i.id);
+    }
+  for (const card of cards)
+    for (const i of card.indicators)
+      if (!seen.has(i.id)) {
+        cols.push({ id: i.id, title: i.title, max: i.max });
+        seen.add(i.id);
+      }
+  return cols;
+}
+
+type Cell = string | number | null;
+
+/** One row per report, in ranking order: the 评分表. */
+export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]; cols: Col[] } {
+  const L = labels(input.lang);
+  const en = input.lang === 'en';
+  const cols = indicatorColumns(input.loaded.rubric, input.cards);
+  const byFile = new Map(input.cards.map((c) => [c.file, c]));
+  const header = [
+    en ? 'Rank' : '名次',
+    L.unitType,
+    L.place,
+    L.year,
+    L.file,
+    ...cols.map((c) => `${c.title}（${c.max}）`),
+    L.total,
+    en ? 'Max' : '满分',
+    en ? 'Percent' : '得分率(%)',
+    L.grade,
+    L.flags,
+    L.review,
+  ];
+  const rows: Cell[][] = [];
+  for (const r of input.result.reports) {
+    const card = byFile.get(r.file);
+    if (!card) continue;
+    const pts = new Map(card.indicators.map((i) => [i.id, i]));
+    rows.push([
+      r.rank,
+      L.levels[r.adminLevel] ?? r.adminLevel,
+      r.place ?? '',
+      r.reportYear,
+      r.file,
+      ...cols.map((c) => {
+        const i = pts.get(c.id);
+        return !i || i.status === 'na' ? null : i.points;
+      }),
+      r.total,
+      r.max,
+      r.percent,
+      r.grade,
+      r.flags.map((f) => L.flagCodes[f] ?? f).join('；'),
+      card.review.map((id) => pts.get(id)?.title ?? id).join('；'),
+    ]);
+  }
+  return { header, rows, cols };
+}
+
+/** Neutralises text that a spreadsheet would run as a formula (=, +, -, @ at the start). */
+export function safeCellText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : safeCellText(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with BOM and CRLF, so Excel opens the Chinese text correctly by double-click. */
+export function scoresCsv(input: TableInput): string {
+  const { header, rows } = scoreRows(input);
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export async function scoresXlsx(input: TableInput): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const en = input.lang === 'en';
+  const L = labels(input.lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'fazhi-scorecard';
+  // fixed date so that the same batch gives the same workbook
+  wb.created = wb.modified = new Date('2000-01-01T00:00:00Z');
+  const str = (v: Cell) => (typeof v === 'string' ? safeCellText(v) : v);
+
+  const addSheet = (name: string, header: string[], rows: Cell[][], widths: number[] = []) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(r.map(str));
+    const h = ws.getRow(1);
+    h.font = { bold: true };
+    h.alignment = { vertical: 'middle', wrapText: true };
+    h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF2F5' } };
+    header.forEach((_, k) => (ws.getColumn(k + 1).width = widths[k] ?? 12));
+    return ws;
+  };
+
+  const { header, rows, cols } = scoreRows(input);
+  const ws = addSheet(en ? 'Scores' : '评分表', header, rows, [6, 10, 14, 7, 26, ...cols.map(() => 10), 8, 7, 9, 7, 24, 20]);
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 5 }];
+  ws.getRow(1).height = 48;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+
+  const flagRows: Cell[][] = [];
+  for (const c of input.cards)
+    for (const f of c.flags)
+      flagRows.push([c.file, c.place ?? '', f.code, L.flagCodes[f.code] ?? f.code, L.severities[f.severity] ?? f.severity, f.message, f.evidence.map((e) => `「${e.quote}」(${e.line})`).join(' ')]);
+  addSheet(en ? 'Flags' : '质量提示', [L.file, L.place, 'code', en ? 'Flag' : '类别', en ? 'Severity' : '严重程度', en ? 'Message' : '说明', L.evidence], flagRows, [26, 14, 18, 16, 8, 50, 60]);
+
+  const ovRows: Cell[][] = [];
+  for (const c of input.cards)
+    for (const i of c.indicators)
+      if (i.override)
+        ovRows.push([c.file, c.place ?? '', i.id, i.title, i.override.originalPoints, i.points, i.override.reason, i.override.reviewer, i.override.date]);
+  addSheet(
+    en ? 'Overrides' : '人工复核',
+    [L.file, L.place, 'id', L.indicator, en ? 'Tool points' : '原得分', en ? 'Reviewed points' : '复核后得分', en ? 'Reason' : '理由', L.reviewer, en ? 'Date' : '日期'],
+    ovRows,
+    [26, 14, 24, 20, 9, 10, 40, 14, 12],
+  );
+
+  const cpRows: Cell[][] = input.result.copies.map((p) => [p.a, p.b, p.similarity, p.sharedChars, p.passages.map((x) => `「${x.a.quote}」`).join(' ')]);
+  addSheet(en ? 'Shared text' : '疑似雷同', ['A', 'B', L.similarity, en ? 'Shared chars' : '相同字数', L.shared], cpRows, [26, 26, 8, 10, 80]);
+
+  const failRows: Cell[][] = (input.failures ?? []).map((f) => [f.file, f.code, f.message]);
+  addSheet(en ? 'Failed' : '未能评分', [L.file, 'code', en ? 'Message' : '说明'], failRows, [30, 22, 80]);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
