@@ -6,7 +6,8 @@ import type { FactSpec } from '../schemas/rubric.js';
  */
 export const STATUS_VALUES = ['done', 'planned', 'absent'] as const;
 export const CHECKLIST_VALUES = ['all', 'partial', 'generic', 'absent'] as const;
-export const PUBLICATION_STATUS = ['on_time', 'late', 'very_late', 'unknown'] as const;
+/** Publication status; `null` when the publish date or the report year is unknown. */
+export const PUBLICATION_STATUS = ['on_time', 'late', 'very_late'] as const;
 
 export type ValueType = 'number' | 'boolean' | 'enum' | 'list';
 /** A key inside an object value (`of:` in a scoring rule) with its type and enum members. */
@@ -95,7 +96,7 @@ export function valueJsonSchema(spec: FactSpec): Record<string, unknown> {
         additionalProperties: false,
         required: ['status', 'publishDate', 'deadline', 'daysLate'],
         properties: {
-          status: { type: 'string', enum: [...PUBLICATION_STATUS] },
+          status: { type: ['string', 'null'], enum: [...PUBLICATION_STATUS, null] },
           publishDate: { type: ['string', 'null'], format: 'date' },
           deadline: { type: ['string', 'null'], format: 'date' },
           daysLate: num,
