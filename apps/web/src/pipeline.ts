@@ -20,10 +20,16 @@ export interface ScoreJob {
   bytes: Uint8Array;
   /** Name with the extension decided from the content. */
   fileName: string;
+  /** The clerk's file name, recorded in the scorecard. */
+  displayName: string;
   rubric: RubricRef;
   lang: 'zh' | 'en';
   /** Also render the scorecard HTML. */
   html: boolean;
+  /** Also compute the text fingerprint (committee mode: copy detection across reports). */
+  fingerprint?: boolean;
+  maxBytes?: number;
+  maxInflatedBytes?: number;
 }
 
 export interface ScoreResult {
@@ -32,11 +38,17 @@ export interface ScoreResult {
   /** The original decoded text: evidence offsets refer to it. */
   sourceText: string;
   warnings: { code: string; message: string }[];
+  fingerprint?: unknown;
 }
 
 export interface DashboardJob {
   kind: 'dashboard';
   cards: Scorecard[];
+  /** card.file → fingerprint, for copy detection. */
+  fingerprints: Record<string, unknown>;
+  failures: { file: string; code: string; message: string }[];
+  /** card.file → link base (the dashboard links to `<base>.html` / `<base>.pdf`). */
+  links: Record<string, string>;
   rubric: RubricRef;
   lang: 'zh' | 'en';
 }
@@ -88,26 +100,34 @@ export function compiledRubric(r: RubricRef): Compiled {
 
 export async function runScore(job: ScoreJob): Promise<ScoreResult> {
   const { loaded, extractor } = compiledRubric(job.rubric);
-  const doc = await need(reader, 'readBuffer', '@fazhi/reader')(job.bytes, job.fileName);
+  const doc = await need(reader, 'readBuffer', '@fazhi/reader')(job.bytes, job.fileName, {
+    displayName: job.displayName,
+    maxBytes: job.maxBytes,
+    maxInflatedBytes: job.maxInflatedBytes,
+  });
   const facts = need(extract, 'extractFacts', '@fazhi/extract')(doc, extractor);
   const card: Scorecard = need(scorer, 'scoreFacts', '@fazhi/scorer')(loaded, facts);
   const html = job.html
     ? String(await need(renderer, 'renderScorecardHtml', '@fazhi/renderer')(card, loaded, { sourceText: doc.text, lang: job.lang }))
     : undefined;
-  return { card, html, sourceText: doc.text, warnings: doc.warnings ?? [] };
+  let fingerprint: unknown;
+  if (job.fingerprint && has(scorer, 'fingerprintText') && has(reader, 'viewToOriginal')) {
+    const toOrig = (reader as any).viewToOriginal as AnyFn;
+    fingerprint = (scorer as any).fingerprintText(doc.view, (o: number) => toOrig(doc, o), doc.text);
+  }
+  return { card, html, sourceText: doc.text, warnings: doc.warnings ?? [], fingerprint };
 }
 
 /** Committee mode: batch aggregation (ranking, statistics, copy detection) and the dashboard HTML. */
 export async function runDashboard(job: DashboardJob): Promise<DashboardResult> {
   const { loaded } = compiledRubric(job.rubric);
-  const batch = has(scorer, 'scoreBatch') ? await (scorer as any).scoreBatch(loaded, job.cards) : undefined;
-  const dash =
-    (renderer as Record<string, unknown>).renderDashboardHtml ?? (renderer as Record<string, unknown>).renderBatchDashboardHtml;
-  const html =
-    typeof dash === 'function' && batch !== undefined
-      ? String(await (dash as AnyFn)(batch, loaded, { lang: job.lang, cards: job.cards }))
-      : undefined;
-  return { html, batch };
+  const result = need(scorer, 'scoreBatch', '@fazhi/scorer')(job.cards, [], { fingerprints: job.fingerprints });
+  const html = has(renderer, 'renderDashboardHtml')
+    ? String(
+        (renderer as any).renderDashboardHtml({ result, cards: job.cards, failures: job.failures, loaded, links: job.links, lang: job.lang, pdf: true }),
+      )
+    : undefined;
+  return { html, batch: result };
 }
 
 export function runJob(job: Job): Promise<JobResult> {

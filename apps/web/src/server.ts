@@ -197,16 +197,11 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
     return { uploads, fields };
   }
 
-  async function scoreOne(u: Upload, rubric: RubricRef, html: boolean): Promise<ScoreResult> {
+  async function scoreOne(u: Upload, rubric: RubricRef, html: boolean, fingerprint = false): Promise<ScoreResult> {
     const format = sniff(u.bytes, sniffLimits, u.name); // by content, before any parsing
     const fileName = readerFileName(u.name, format);
-    try {
-      return (await executor.run({ kind: 'score', bytes: u.bytes, fileName, rubric, lang, html }, o.timeoutMs)) as ScoreResult;
-    } catch (e: any) {
-      // Name the clerk's file, not the content-derived name the reader saw.
-      if (e && typeof e === 'object' && e.file === fileName) e.file = u.name;
-      throw e;
-    }
+    const job = { kind: 'score' as const, bytes: u.bytes, fileName, displayName: u.name, rubric, lang, html, fingerprint, maxBytes: o.maxFileBytes, maxInflatedBytes: o.maxInflatedBytes };
+    return (await executor.run(job, o.timeoutMs)) as ScoreResult;
   }
 
   function requireHtml(r: { html?: string }): string {
@@ -243,28 +238,41 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
 
   app.post('/api/batch', async (req, reply) => {
     const { uploads, fields } = await readInputs(req, o.maxFiles);
+    // Names identify reports in the ranking and its links: make repeated names unique.
+    const seen = new Map<string, number>();
+    for (const u of uploads) {
+      const n = (seen.get(u.name) ?? 0) + 1;
+      seen.set(u.name, n);
+      if (n > 1) u.name = u.name.replace(/(\.[A-Za-z0-9]{1,5})?$/, (ext) => `（${n}）${ext}`);
+    }
     const rubric = catalog.resolve(fields.rubric);
     // Every file goes to the pool at once; the pool runs `cores` of them in parallel. A broken
     // file is listed with its error and the batch goes on.
-    const settled = await Promise.allSettled(uploads.map((u) => scoreOne(u, rubric, true)));
+    const settled = await Promise.allSettled(uploads.map((u) => scoreOne(u, rubric, true, true)));
     const cards: Scorecard[] = [];
+    const fingerprints: Record<string, unknown> = {};
+    const failures: { file: string; code: string; message: string }[] = [];
+    const links: Record<string, string> = {};
     const results = settled.map((s, i) => {
       const u = uploads[i]!;
       if (s.status === 'fulfilled') {
-        cards.push(s.value.card);
-        const id = s.value.html !== undefined ? views.put(s.value.html, `${baseName(u.name)}-评分卡`) : undefined;
         const c = s.value.card;
+        cards.push(c);
+        if (s.value.fingerprint !== undefined) fingerprints[c.file] = s.value.fingerprint;
+        const id = s.value.html !== undefined ? views.put(s.value.html, `${baseName(u.name)}-评分卡`) : undefined;
+        if (id) links[c.file] = id;
         return { file: u.name, ok: true as const, total: c.total, max: c.max, grade: c.grade, place: c.place, adminLevel: c.adminLevel, reportYear: c.reportYear, view: id ? `/view/${id}` : null, card: c };
       }
       const { body, internal } = toApiError(s.reason, u.name);
       if (internal) req.log.error({ err: internal }, 'internal error in batch');
+      failures.push({ file: u.name, code: body.code, message: body.message });
       return { file: u.name, ok: false as const, error: { ...body, file: u.name } };
     });
     let dashboard: string | null = null;
     let batch: unknown = null;
     if (cards.length > 0) {
       try {
-        const d = (await executor.run({ kind: 'dashboard', cards, rubric, lang }, o.timeoutMs)) as DashboardResult;
+        const d = (await executor.run({ kind: 'dashboard', cards, fingerprints, failures, links, rubric, lang }, o.timeoutMs)) as DashboardResult;
         if (d.html !== undefined) dashboard = `/view/${views.put(d.html, '汇总看板')}`;
         batch = d.batch ?? null;
       } catch (e) {
@@ -273,14 +281,15 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
         batch = { error: body };
       }
     }
-    return reply.send({ rubric: rubric.key, count: uploads.length, scored: cards.length, failed: uploads.length - cards.length, results, dashboard, batch });
+    return reply.send({ rubric: rubric.key, count: uploads.length, scored: cards.length, failed: failures.length, results, dashboard, batch });
   });
 
   // --- generated pages, kept in memory only -------------------------------------------------
   app.get('/view/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
+    // `<id>.html` and `<id>.pdf` are what the dashboard links to.
     const pdfWanted = id.endsWith('.pdf');
-    const v = views.get(pdfWanted ? id.slice(0, -4) : id);
+    const v = views.get(id.replace(/\.(pdf|html)$/, ''));
     if (!v) throw new WebError('E_NOT_FOUND', '该评分卡已过期（只在内存中保留一段时间，从不写入磁盘）。请重新上传。');
     if (pdfWanted) {
       const bytes = await pdf.print(v.html);
