@@ -186,7 +186,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
         for (const t of [...after, ...before]) {
           const between = t.start >= end ? ctx.view.slice(end, t.start) : ctx.view.slice(t.end, m.index);
           if (ex && ex.test(between + ctx.view.slice(t.end, t.end + 1))) continue;
-          if (/[，,；;。]/.test(between)) continue;
+          if (/[，,；;。]|其中|\d/.test(between)) continue;
           const s = Math.min(m.index, t.start);
           const e = Math.max(end, t.end);
           const q = ctx.quoteSpan(s, e, 60);
@@ -317,12 +317,14 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const termStart = Math.max(cl.start, t.start - window) + best.at;
         const between = v.slice(termStart, t.start);
         if (countEx && countEx.test(v.slice(cl.start, cl.end))) continue;
-        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时/.test(between)) continue;
+        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|组织|委员会|调委会|工作室|中心|平台|窗口|团队|队伍|站|其中/.test(between)) continue;
+        // A verb governs the first figure after it, not one behind another figure.
+        if (/\d/.test(between) || scanNumbers(v, termStart + best.len, t.start).length) continue;
         // In a list (人民调解、信访接待4个…) the number belongs to the last item: it must name disputes.
         if (between.includes('、') && !subject.test(between.slice(between.lastIndexOf('、')))) continue;
         // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
         const tail = v.slice(t.end, t.end + 3);
-        if (tail && !/^(?:[\s，,。；;、)）]|$|矛盾|纠纷|调解|化解|各类|案)/.test(tail)) continue;
+        if (tail && !/^(?:[\s，,。；;、)）(（]|$|矛盾|纠纷|调解|化解|各类|案)/.test(tail)) continue;
         const so = sentenceOk(t.coreStart);
         if (!so.ok) continue;
         // The clause must be about disputes (纠纷/矛盾/调解 in the bound phrase or the sentence before it).

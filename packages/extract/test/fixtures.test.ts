@@ -184,3 +184,17 @@ describe('paragraph totals and own rules', () => {
     expect(val(run('印发《党政主要负责人述法工作办法》。'), 'shufa')).toBe('planned');
   });
 });
+
+describe('organisation counts and components', () => {
+  it('organisation counts are not disputes', () => {
+    expect(val(run('全县共设立各类人民调解组织312个，其中村(社区)调委会280个。'), 'mediation')).toMatchObject({ disputes: null, resolved: null });
+  });
+  it('the figure after 其中 in brackets is a component, not the total or the resolved', () => {
+    const fs = run('全镇排查化解婚姻、邻里纠纷412件(其中婚姻纠纷101件、邻里纠纷311件)，未发生民转刑案件。');
+    expect(val(fs, 'mediation')).toEqual({ disputes: 412, resolved: null, rate_pct: null });
+  });
+  it('the paired 受理/成功 figures win over a separate 排查 count', () => {
+    const fs = run('今年以来共排查纠纷2120次，共受理纠纷1019件，调解成功1016件，调处成功率99.7%。');
+    expect(val(fs, 'mediation')).toEqual({ disputes: 1019, resolved: 1016, rate_pct: 99.7 });
+  });
+});
