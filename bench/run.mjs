@@ -4,7 +4,7 @@
 // Workloads: extract (extract+score 1 core, floor, 2 worker threads), html, pdf, check, batch.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { makeReport } from './lib/gen.mjs';
@@ -20,6 +20,11 @@ const QUICK = flag('--quick');
 const JSON_OUT = flag('--json');
 const RUNS = Number(opt('--runs', QUICK ? 1 : 3));
 const N = Number(opt('--n', QUICK ? 500 : 10_000));
+// --cli-batch [N[,M…]]: also run `fazhi batch` itself over N files (default: the batch size)
+const CLI_BATCH = flag('--cli-batch') ? String(/^\d/.test(opt('--cli-batch', '')) ? opt('--cli-batch') : N).split(',').map(Number) : [];
+const CLI_TIMEOUT = Number(opt('--cli-timeout', 600));
+const cliRuns = [];
+const loadStart = loadavg()[0];
 const ONLY = opt('--only', 'extract,jobs2,html,pdf,check,batch').split(',');
 const SEED = 20240401;
 const HTML_N = QUICK ? 50 : 300;
@@ -152,9 +157,12 @@ async function batchWorkload(n, dir) {
     child = { error: (r.err || r.out).slice(-300) };
   }
   if (child.error) return { error: child.error };
-  const res = { streamPeakRssMb: timeRss ? Number(timeRss[1]) / 1024 : child.maxRssMb, streamPerSec: (n / child.ms) * 1000 };
-  // (b) the real CLI: `fazhi batch DIR --out OUT` over the same reports written as files.
-  const inDir = join(dir, 'in');
+  return { streamPeakRssMb: timeRss ? Number(timeRss[1]) / 1024 : child.maxRssMb, streamPerSec: (n / child.ms) * 1000 };
+}
+
+async function cliBatchWorkload(n, dir, timeoutS) {
+  // (b) the real CLI: `fazhi batch DIR --out OUT` over the first n reports written as files.
+  const inDir = join(dir, `in-${n}`);
   if (!existsSync(inDir)) {
     mkdirSync(inDir);
     for (let i = 0; i < n; i++) {
@@ -163,15 +171,23 @@ async function batchWorkload(n, dir) {
     }
   }
   const outDir = join(dir, `out-${Date.now()}`);
-  const c = await spawnTimed('/usr/bin/time', ['-v', process.execPath, PATHS.cli, 'batch', inDir, '--out', outDir, '--rubric', 'national'], { cwd: ROOT });
-  const cliRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(c.err);
-  if (c.code === 0 && cliRss) {
-    res.cliPeakRssMb = Number(cliRss[1]) / 1024;
-    res.cliSeconds = c.ms / 1000;
-    res.cliOutputs = readdirSync(outDir).length;
-  } else {
-    res.cliError = (/E_[A-Z_]+[^\n]*/.exec(c.err)?.[0] ?? c.err.split('\n').filter((l) => l && !/^\s/.test(l)).slice(-2).join(' ')).slice(0, 200) || `exit ${c.code}`;
-  }
+  const t0 = performance.now();
+  const child = spawn('/usr/bin/time', ['-v', process.execPath, PATHS.cli, 'batch', inDir, '--out', outDir, '--rubric', 'national'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    // kill the node grandchild (our own), so /usr/bin/time still reports its peak RSS
+    spawn('pkill', ['-KILL', '-P', String(child.pid)]);
+  }, timeoutS * 1000);
+  const code = await new Promise((res) => child.on('close', res));
+  clearTimeout(timer);
+  const ms = performance.now() - t0;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const done = (err.match(/^\[\d+\/\d+\]/gm) ?? []).length;
+  const res = { reports: n, seconds: ms / 1000, peakRssMb: rss ? Number(rss[1]) / 1024 : null, scored: done, timedOut, code };
+  if (!timedOut && code !== 0) res.error = (/E_[A-Z_]+[^\n]*/.exec(err)?.[0] ?? `exit ${code}`).slice(0, 200);
   rmSync(outDir, { recursive: true, force: true });
   return res;
 }
@@ -185,7 +201,7 @@ const push = (k, v) => {
   (per[k] ??= []).push(v);
 };
 try {
-  log(`fazhi bench: ${RUNS} run(s), ${N} synthetic ~10 KB reports, ${cpus().length} cores, node ${process.version}${QUICK ? ' (quick)' : ''}`);
+  log(`fazhi bench: ${RUNS} run(s), ${N} synthetic ~10 KB reports, ${cpus().length} cores, node ${process.version}, load average ${loadStart.toFixed(2)}${QUICK ? ' (quick)' : ''}`);
   const p = await loadPipeline();
   if (p.why) note(`extract+score skipped: ${p.why}`);
   const rend = await loadRenderer();
@@ -262,11 +278,17 @@ try {
       else {
         push('streamRss', b.streamPeakRssMb);
         push('streamPerSec', b.streamPerSec);
-        push('cliRss', b.cliPeakRssMb);
-        push('cliSeconds', b.cliSeconds);
-        if (b.cliError) note(`fazhi batch (CLI) not measured: ${b.cliError}`);
-        log(`  batch ${N}: streamed pipeline peak RSS ${b.streamPeakRssMb.toFixed(0)} MB${b.cliPeakRssMb ? `; fazhi batch peak RSS ${b.cliPeakRssMb.toFixed(0)} MB in ${b.cliSeconds.toFixed(1)} s` : ''}`);
+        log(`  batch ${N}: streamed pipeline peak RSS ${b.streamPeakRssMb.toFixed(0)} MB, ${b.streamPerSec.toFixed(0)}/s`);
       }
+    }
+  }
+  if (CLI_BATCH.length && !p.why && existsSync(PATHS.cli)) {
+    for (const n of CLI_BATCH) {
+      log(`fazhi batch over ${n} files (once, time limit ${CLI_TIMEOUT} s)`);
+      const b = await cliBatchWorkload(n, tmp, CLI_TIMEOUT);
+      cliRuns.push(b);
+      if (b.error) note(`fazhi batch (CLI, ${n} files) failed: ${b.error}`);
+      log(`  fazhi batch ${n}: ${b.timedOut ? `KILLED after ${b.seconds.toFixed(0)} s (${b.scored} reports scored)` : `${b.seconds.toFixed(1)} s`}, peak RSS ${b.peakRssMb?.toFixed(0) ?? '—'} MB`);
     }
   }
 } finally {
@@ -275,12 +297,14 @@ try {
 
 const m = (k) => median(per[k] ?? []);
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
-const batchRss = m('cliRss') ?? m('streamRss');
+const cliFull = cliRuns.find((b) => b.reports === N && !b.timedOut && b.peakRssMb !== null);
+const batchRss = cliFull ? cliFull.peakRssMb : m('streamRss');
 const result = {
   runs: RUNS,
   reports: N,
   cores: cpus().length,
   node: process.version,
+  loadavg: { start: round(loadStart, 2), end: round(loadavg()[0], 2) },
   extractScore: {
     reportsPerSecondPerCore: round(m('perCore'), 0),
     msPerReport: round(m('msPerReport'), 3),
@@ -295,9 +319,8 @@ const result = {
   batch10k: {
     reports: N,
     peakRssMb: round(batchRss, 0),
-    measured: m('cliRss') !== null ? 'fazhi batch (CLI)' : m('streamRss') !== null ? 'streamed pipeline child' : null,
-    cliPeakRssMb: round(m('cliRss'), 0),
-    cliSeconds: round(m('cliSeconds'), 1),
+    measured: cliFull ? 'fazhi batch (CLI)' : m('streamRss') !== null ? 'streamed pipeline child' : null,
+    cli: cliRuns.map((b) => ({ ...b, seconds: round(b.seconds, 1), peakRssMb: round(b.peakRssMb, 0) })),
     streamPeakRssMb: round(m('streamRss'), 0),
     streamReportsPerSecond: round(m('streamPerSec'), 0),
   },
@@ -327,6 +350,8 @@ if (JSON_OUT) {
   for (const r of rows) log(line(r));
   log('');
   log(`floor: ${result.extractScore.floorMs} ms for ${N} reports; pipeline ${result.extractScore.pipelineMs} ms (${result.extractScore.msPerReport} ms/report)`);
-  if (result.batch10k.streamPeakRssMb !== null) log(`batch: streamed pipeline child ${result.batch10k.streamPeakRssMb} MB peak RSS, ${result.batch10k.streamReportsPerSecond}/s; fazhi batch CLI ${result.batch10k.cliPeakRssMb ?? '—'} MB in ${result.batch10k.cliSeconds ?? '—'} s`);
+  if (result.batch10k.streamPeakRssMb !== null) log(`batch: streamed pipeline child ${result.batch10k.streamPeakRssMb} MB peak RSS, ${result.batch10k.streamReportsPerSecond}/s (measured: ${result.batch10k.measured})`);
+  for (const b of result.batch10k.cli) log(`fazhi batch ${b.reports} files: ${b.timedOut ? `killed after ${b.seconds} s, ${b.scored} scored` : `${b.seconds} s`}, peak RSS ${b.peakRssMb ?? '—'} MB${b.error ? ` (${b.error})` : ''}`);
+  log(`load average: ${result.loadavg.start} at start, ${result.loadavg.end} at end (${result.cores} cores)`);
   for (const n of notes) log(`note: ${n}`);
 }
