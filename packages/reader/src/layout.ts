@@ -27,7 +27,7 @@ export function splitLines(full: string): Line[] {
 
 /** Metadata labels of government pages (发布时间, 索引号 …), simplified. */
 export const META_KEY =
-  /(发布时间|发布日期|更新时间|成文日期|生成日期|发文日期|印发日期|信息来源|文章来源|稿件来源|来源|索引号|发布机构|发文机关|发文机构|发文字号|文号|主题分类|体裁分类|组配分类|服务对象|公开方式|公开类别|公开范围|公开时限|有效性|浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|字号|字体|作者|栏目|所属栏目|名称|日期|时间|责任编辑|编辑)\s*[\]】]?\s*(?:[:：|]|(?=\s))/;
+  /(发布时间|发布日期|更新时间|成文日期|生成日期|发文日期|印发日期|信息来源|文章来源|稿件来源|来源|索引号|发布机构|发布单位|发文机关|发文机构|发文字号|文号|主题分类|体裁分类|组配分类|服务对象|公开方式|公开类别|公开范围|公开时限|有效性|浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|字号|字体|作者|栏目|所属栏目|名称|日期|时间|责任编辑|编辑)\s*[\]】]?\s*(?:[:：|]|(?=\s))/;
 
 const CHROME_ANYWHERE: RegExp[] = [
   /版权所有|Copyright|©|ICP备|ICP证|网站标识码|网站识别码|公网安备|主办单位|承办单位|技术支持[:：]|网站地图|联系我们|设为首页|加入收藏/i,
@@ -119,6 +119,12 @@ export function layoutLines(full: string, joined = false): Layout {
     const t = stripMetaKey(lines[i]!.text).text;
     if (!isTitleLine(t)) continue;
     if (META_KEY.test(lines[i]!.text) && t === lines[i]!.text) continue;
+    if (t !== lines[i]!.text) {
+      // '名称: X 文号:' in a metadata table: the same title printed alone below is the real one.
+      let k = i + 1;
+      while (k < headLimit && lines[k]!.text !== t) k++;
+      if (k < headLimit) continue;
+    }
     // A title split over two lines: '丁市镇人民政府' / '关于2023年…报告'.
     let p = i - 1;
     while (p >= 0 && lines[p]!.text === '') p--;
@@ -132,7 +138,8 @@ export function layoutLines(full: string, joined = false): Layout {
   // Head: before the body. Drop what comes before the title, metadata lines, clocks, repeated lines.
   const seen = new Set<string>();
   const titleStart = title.length ? title[0]! : -1;
-  const titleText = title.length ? lines[title[title.length - 1]!]!.text : '';
+  const titleText = title.length ? stripMetaKey(lines[title[title.length - 1]!]!.text).text : '';
+  const skeleton = (x: string) => x.replace(/[\d*\s]/g, '');
   for (let i = 0; i < bodyStart; i++) {
     const t = lines[i]!.text;
     if (t === '') continue;
@@ -140,7 +147,7 @@ export function layoutLines(full: string, joined = false): Layout {
       seen.add(t);
       continue;
     }
-    if (i < titleStart || isMetaLine(t) || seen.has(t) || (titleText && (t === titleText || stripMetaKey(t).text === titleText))) drop[i] = 1;
+    if (i < titleStart || isMetaLine(t) || seen.has(t) || /^\d{5,8}$/.test(t) || (titleText && (t === titleText || stripMetaKey(t).text === titleText || skeleton(t) === skeleton(titleText)))) drop[i] = 1;
     else if (CHROME_ANYWHERE.some((r) => r.test(t)) || (t.length <= 20 && CHROME_TAIL[0]!.test(t))) drop[i] = 1;
     seen.add(t);
   }

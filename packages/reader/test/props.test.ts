@@ -41,14 +41,17 @@ describe('offset map', () => {
         expect(covered).toBe(doc.view.length);
         for (let i = 0; i < doc.view.length; i++) {
           const o = viewToOriginal(doc, i);
+          expect(originalToView(doc, o)).toBe(i);
           const oc = orig[o]!;
           const vc = doc.view[i]!;
           if (vc !== oc) {
             const folded = foldChar(oc);
+            // an astral ideograph converted to another astral one: surrogate for surrogate
+            const sur = (c: string) => c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff;
+            if (sur(vc) && sur(oc) && (vc.charCodeAt(0) < 0xdc00) === (oc.charCodeAt(0) < 0xdc00)) continue;
             // a one-for-one fold, or a traditional → simplified conversion (phrase-dependent)
             expect(folded === vc || TRAD_CHARS.includes(folded) || /[\u3400-\u9fff\uf900-\ufaff]/.test(folded), `view[${i}]=${vc} orig[${o}]=${oc}`).toBe(true);
           }
-          expect(originalToView(doc, o)).toBe(i);
         }
       }),
       { numRuns: 300 },
