@@ -7,9 +7,10 @@ const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '
 /** Within-report quality signals: duplicated paragraphs, specificity, stock phrases, years. */
 export function computeSignals(ctx: DocContext, stockPhrases: readonly string[]): Signals {
   const v = ctx.view;
-  // Paragraphs (view lines) that share a long sentence with an earlier paragraph: copy-paste.
+  // Copy-pasted paragraphs: two paragraphs share a near-identical sentence (the shorter
+  // sentence's character 4-grams ≥ 60% contained in the other; sentences of ≥ 20 characters).
   const duplicateParagraphs: Signals['duplicateParagraphs'] = [];
-  const firstSeen = new Map<string, number>(); // sentence key → paragraph index
+  const sents: { para: number; grams: Set<string> }[] = [];
   const paras: { start: number; end: number }[] = [];
   const pairs = new Set<string>();
   let pos = 0;
@@ -19,16 +20,27 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
     pos = end + 1;
     const pi = paras.length;
     paras.push({ start, end });
-    for (const sent of line.split(/[。！？!?；;：:]/)) {
+    // Titles and metadata lines repeat by design; only real paragraphs are compared.
+    if (line.replace(/[\s\p{P}]/gu, '').length < 60) continue;
+    for (const sent of line.split(/[。！？!?；;]/)) {
       const key = sent.replace(/[\s\p{P}]/gu, '');
       if (key.length < 20) continue;
-      const prev = firstSeen.get(key);
-      if (prev === undefined) { firstSeen.set(key, pi); continue; }
-      if (prev === pi || pairs.has(`${prev}:${pi}`)) continue;
-      pairs.add(`${prev}:${pi}`);
-      const a = ctx.evidence(paras[prev]!.start, paras[prev]!.end, 'done');
-      const b = ctx.evidence(start, end, 'done');
-      if (a && b) duplicateParagraphs.push({ first: a, second: b });
+      const grams = new Set<string>();
+      for (let i = 0; i + 4 <= key.length; i++) grams.add(key.slice(i, i + 4));
+      for (const o of sents) {
+        if (o.para === pi || pairs.has(`${o.para}:${pi}`) || duplicateParagraphs.length >= 20) continue;
+        const small = o.grams.size < grams.size ? o.grams : grams;
+        const big = small === grams ? o.grams : grams;
+        let inter = 0;
+        for (const g of small) if (big.has(g)) inter++;
+        if (inter / small.size >= 0.6) {
+          pairs.add(`${o.para}:${pi}`);
+          const a = ctx.evidence(paras[o.para]!.start, paras[o.para]!.end, 'done');
+          const b = ctx.evidence(start, end, 'done');
+          if (a && b) duplicateParagraphs.push({ first: a, second: b });
+        }
+      }
+      if (sents.length < 2000) sents.push({ para: pi, grams });
     }
   }
   // Quantified statements: numbers with a count unit or a percentage (years and dates excluded).
@@ -62,6 +74,8 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
   let m: RegExpExecArray | null;
   while ((m = yearRe.exec(v))) {
     const y = Number(m[1]);
+    // Ranges (2021—2025年) and cited titles name plan horizons, not the year reported on.
+    if (/[—\-–~至到]\s*$/.test(v.slice(Math.max(0, m.index - 2), m.index)) || ctx.inTitle(m.index)) continue;
     const kinds = ctx.kindsAt(m.index);
     if (kinds.includes('next_year')) plans.add(y);
     else body.add(y);

@@ -111,9 +111,12 @@ describe('traps', () => {
     expect(val(run('目前尚未聘请法律顾问。'), 'legal_adviser')).toMatchObject({ present: false });
   });
   it('the same figure stated twice is one fact', () => {
-    const fs = run('排查矛盾纠纷165件，成功调解162件，调解成功率98%。\n另：排查矛盾纠纷165件，成功调解162件，调解成功率98%。');
+    const fs = run(
+      '大力加强人民调解工作，进一步整合各类法治资源，完善矛盾纠纷多元化解平台建设。今年以来，镇人民调解委员会累计排查各类矛盾纠纷165件，成功调解162件，调解成功率高达98%，充分发挥了人民调解的基础性作用。\n' +
+        '全面推进政务公开，严格遵循公开为常态、不公开为例外的原则，圆满完成政务事项录入与公开工作。今年来，镇人民调解委员会共排查各类矛盾纠纷165件，调解成功162件，调解成功率98%。',
+    );
     expect(val(fs, 'mediation')).toEqual({ disputes: 165, resolved: 162, rate_pct: 98 });
-    expect(fs.signals.duplicateParagraphs.length).toBe(1);
+    expect(fs.signals.duplicateParagraphs.map((d) => [d.first.line, d.second.line])).toEqual([[1, 2]]);
   });
 });
 
