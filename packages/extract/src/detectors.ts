@@ -484,20 +484,41 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         }
         // Coverage: a stated % about advisers, or 均/全部/全覆盖/每一个 about them.
         if (!coverage) {
-          const pct = scanNumbers(v, sp.start, sp.end).find((t) => t.percent && /覆盖|签订率|聘请率|配备率|签约率/.test(v.slice(Math.max(sp.start, t.start - 12), t.end + 4)));
+          // A stated rate counts only in the adviser's own clause (法律顾问合同签订率达100%; 法律顾问覆盖率100%).
+          const pct = scanNumbers(v, clauseSpan.start, clauseSpan.end).find(
+            (t) => t.percent && /覆盖|签订率|聘请率|配备率|签约率/.test(v.slice(Math.max(clauseSpan.start, t.start - 12), t.end + 4)) && !/审查|审核/.test(v.slice(clauseSpan.start, clauseSpan.end)),
+          );
           if (pct && !/服务牌|张贴/.test(sentence) && ctx.modality(pct.start, pct.end).modality === 'done') {
             const cq = ctx.quoteSpan(Math.min(m.index, pct.start), Math.max(end, pct.end), 80);
             const cev = ctx.evidence(cq.start, cq.end, 'done');
             if (cev) coverage = { pct: pct.value, ev: cev, approx: pct.approximate };
           } else {
-            const all = allRe.exec(sentence);
-            if (all) {
+            // Full coverage stated about the advisers:
+            //  - 全覆盖 / 村村 near the adviser term (“一社区一法律顾问”全覆盖; 担任法律顾问，实现全覆盖);
+            //  - 均 / 全部 / 都 between a unit noun and the adviser term (26个村(社区)均聘请…法律顾问);
+            //  - 每一个 / 每个 followed by a unit noun (为每一个行政村配备…法律顾问).
+            const allG = new RegExp(allRe.source, 'g');
+            let all: RegExpExecArray | null;
+            while (!coverage && (all = allG.exec(sentence))) {
               const allPos = sp.start + all.index;
-              // The full-coverage word must be about the adviser (between units and adviser, or after it).
-              const nearAdviser = Math.abs(allPos - m.index) <= 40;
-              const aboutUnits = unitRe.test(sentence) || /村居|村\(|每一个|每个|村村/.test(sentence);
-              if (nearAdviser && aboutUnits && ctx.modality(allPos, allPos + all[0].length).modality === 'done') {
-                const cq = ctx.quoteSpan(Math.min(m.index, allPos), Math.max(end, allPos + all[0].length), 80);
+              const w = all[0];
+              let ok = false;
+              if (/全覆盖|村村/.test(w)) {
+                const lo = Math.min(allPos, m.index);
+                const hi = Math.max(allPos + w.length, end);
+                const allClause = ctx.clause(allPos);
+                const sameCl = allClause.start === clauseSpan.start;
+                // In another clause, full coverage must follow the adviser clause (担任法律顾问，实现全覆盖) and name nothing else.
+                ok = hi - lo <= 30 && !/审查|审核|网格|服务牌|公共法律服务(?!.{0,4}顾问)/.test(v.slice(lo, hi).replace(m.text, ''))
+                  && (sameCl || (allPos > end && !/审查|审核|网格|服务牌|律师进/.test(v.slice(allClause.start, allClause.end))));
+              } else if (/每/.test(w)) {
+                ok = unitRe.test(v.slice(allPos + w.length, allPos + w.length + 8)) && Math.abs(allPos - m.index) <= 60;
+              } else {
+                const seg = v.slice(Math.max(sp.start, allPos - 16), allPos);
+                ok = allPos < m.index && m.index - allPos <= 30 && unitRe.test(seg) && !/[，,；;。]/.test(v.slice(allPos, m.index));
+              }
+              if (ok && ctx.modality(allPos, allPos + w.length).modality === 'done') {
+                const cq = ctx.quoteSpan(Math.min(m.index, allPos), Math.max(end, allPos + w.length), 80);
                 const cev = ctx.evidence(cq.start, cq.end, 'done');
                 if (cev) coverage = { pct: 100, ev: cev, approx: false };
               }

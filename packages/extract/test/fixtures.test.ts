@@ -201,3 +201,18 @@ describe('organisation counts and components', () => {
     expect(val(fs, 'mediation')).toEqual({ disputes: 1019, resolved: 1016, rate_pct: 99.7 });
   });
 });
+
+describe('coverage words must be about the advisers', () => {
+  it('均 about something else is not full coverage', () => {
+    const fs = run('村(社区)法律顾问参与调解纠纷56件，均已调解成功。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, coverage_pct: null });
+  });
+  it('全覆盖 of reviews is not adviser coverage', () => {
+    const fs = run('14个镇(街)、219个村居实现合法性审查100%全覆盖，法律顾问参与审查。');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ coverage_pct: null, units_covered: null });
+  });
+  it('每一个 with a unit noun, and 全部 between units and adviser', () => {
+    expect(val(run('为每一个行政村配备一名律师担任该村的法律顾问。'), 'legal_adviser')).toMatchObject({ coverage_pct: 100 });
+    expect(val(run('该镇7个社区已全部配备了法律顾问。'), 'legal_adviser')).toMatchObject({ coverage_pct: 100, units_covered: 7 });
+  });
+});
