@@ -25,6 +25,8 @@ w('report.html', toHtml({ title: r.title, date: '2025-02-16 10:30', source: '白
 w('report.docx', await toDocx([r.title, ...r.body, ...r.signature], { bookmark: true }));
 const pdf = await printPdf(documentHtml(r.title, r.body, r.signature));
 w('report.pdf', pdf);
+// Longer print with a running header on every page (for header/footer removal).
+w('report.header.pdf', await printPdf(documentHtml(r.title, r.body, r.signature, { runningHeader: '青岚县白鹭湾镇人民政府文件', fontPx: 22 })));
 // Encrypted copy (user password "secret") for E_PDF_ENCRYPTED.
 if (existsSync('/usr/bin/qpdf')) {
   const t = mkdtempSync(join(tmpdir(), 'fx-'));

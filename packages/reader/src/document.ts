@@ -13,6 +13,8 @@ export interface Extracted {
   /** Ranges of the ORIGINAL text that are page chrome (HTML nav/header/footer…), dropped from the view. */
   chrome?: Array<[number, number]>;
   joinLines?: boolean;
+  /** A web page: after the last body paragraph keep only report-like lines (signature, dates, items). */
+  trimTail?: boolean;
   warnings?: Array<{ code: string; message: string }>;
 }
 
@@ -24,7 +26,7 @@ export function sha256(bytes: Uint8Array): string {
 export async function assemble(file: string, bytes: Uint8Array, x: Extracted): Promise<SourceDocument> {
   if (!/\S/.test(x.text)) throw readerError('E_EMPTY_FILE', file);
   const folded = await foldText(x.text);
-  const opts: ViewOptions = { joinLines: x.joinLines };
+  const opts: ViewOptions = { joinLines: x.joinLines, trimTail: x.trimTail };
   if (x.chrome?.length) {
     // Original ranges → folded ranges (map is monotonic).
     const map = folded.map;

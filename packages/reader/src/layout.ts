@@ -58,7 +58,7 @@ export interface Layout {
 }
 
 export const TITLE_RE = /(法治政府|法治建设|依法行政|法治).{0,24}(报告|总结|情况)|年度报告$/;
-export const ORG_END = /(人民政府|政府|办事处|街道|镇|乡|苏木|县|区|旗|市|州|盟|省|自治区|局|委员会|委|办公室|办|部|厅|中心|院|所|队|站|署|会)$/;
+export const ORG_END = /(人民政府|政府|办事处|街道|镇|乡|苏木|县|区|旗|市|州|盟|省|自治区|局|委员会|委|办公室|办|部|厅|中心|院|所|队|站|署)$/;
 
 export function isBodyLine(t: string): boolean {
   return t.length >= 40 && BODY_PUNCT.test(t);

@@ -1,5 +1,5 @@
 import { DELETE_RE, FOLD_RE, foldChar, isCjk, scriptCounts } from './chars.js';
-import { layoutLines, type Layout } from './layout.js';
+import { ORG_END, layoutLines, type Layout } from './layout.js';
 
 export interface Folded {
   /** The original text with deletions (CR, zero-width, nbsp…) and one-for-one folds applied. */
@@ -102,6 +102,8 @@ export async function foldText(text: string): Promise<Folded> {
 export interface ViewOptions {
   /** Join lines broken mid-sentence (PDF) and drop spaces next to CJK characters. */
   joinLines?: boolean;
+  /** After the last body paragraph, keep only signature/date/heading/sentence lines (web pages). */
+  trimTail?: boolean;
   /** Extra ranges of `full` to drop (e.g. HTML nav/footer elements), sorted. */
   dropRanges?: Array<[number, number]>;
 }
@@ -122,6 +124,19 @@ export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
   const { full, map } = folded;
   const layout = layoutLines(full, opts.joinLines);
   const { lines, drop } = layout;
+  if (opts.trimTail && layout.bodyEnd >= 0) {
+    for (let i = layout.bodyEnd + 1; i < lines.length; i++) {
+      const t = lines[i]!.text;
+      if (!t || drop[i]) continue;
+      const keepIt =
+        /[。;；:：!！?？]$/.test(t) ||
+        HEADING_START.test(t) ||
+        /^(附件|[(（]此件)/.test(t) ||
+        /^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$|^[〇零○一二三四五六七八九]{4}年/.test(t) ||
+        (t.length <= 40 && ORG_END.test(t) && !/[:：|>]/.test(t));
+      if (!keepIt) drop[i] = 1;
+    }
+  }
   // Kept ranges of `full`.
   const keep: number[] = [];
   let artefacts = 0;

@@ -9,7 +9,7 @@ import { readBuffer, readDocument, viewToOriginal } from '../src/index.js';
 const fx = (n: string) => join(import.meta.dirname, 'fixtures', n);
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-const FILES = ['report.utf8.txt', 'report.utf8-bom.txt', 'report.gb18030.txt', 'report.utf16le.txt', 'report.traditional.txt', 'report.html', 'report.docx', 'report.pdf'];
+const FILES = ['report.utf8.txt', 'report.utf8-bom.txt', 'report.gb18030.txt', 'report.utf16le.txt', 'report.traditional.txt', 'report.html', 'report.docx', 'report.pdf', 'report.header.pdf'];
 
 describe('one report, every format', async () => {
   const base = await readDocument(fx('report.utf8.txt'));
@@ -86,6 +86,27 @@ describe('one report, every format', async () => {
     expect(h.text).not.toContain('font-family');
     expect(h.view).not.toContain('互动交流');
     expect(h.view).not.toContain('分享到');
+  });
+
+  it('PDF: a running header printed on every page stays in the original but not in the view', async () => {
+    const d = await readDocument(fx('report.header.pdf'));
+    expect(d.pages!.length).toBeGreaterThanOrEqual(3);
+    expect(d.text.split('青岚县白鹭湾镇人民政府文件').length - 1).toBe(d.pages!.length);
+    expect(d.view).not.toContain('青岚县白鹭湾镇人民政府文件');
+    expect(d.warnings.map((w) => w.code)).toContain('W_PDF_RUNNING_HEADER');
+  });
+
+  it('HTML: after the article, related-article lists and other page furniture are not in the view', async () => {
+    const page = readFileSync(fx('report.html'), 'utf8').replace(
+      '<div class="share">',
+      '<div class="rel"><p>上一篇：白鹭湾镇召开安全生产工作会议</p><p>下一篇：白鹭湾镇开展防汛演练</p><ul><li>青岚县2024年政府信息公开工作年度报告</li><li>青岚县召开全县法治政府建设推进会</li></ul></div><div class="share">',
+    );
+    const d = await readBuffer(new TextEncoder().encode(page), 'page.html');
+    expect(d.text).toContain('青岚县召开全县法治政府建设推进会');
+    expect(d.view).not.toContain('上一篇');
+    expect(d.view).not.toContain('推进会');
+    expect(d.view).toContain('白鹭湾镇人民政府\n2025年2月16日');
+    expect(squash(d.view)).toBe(squash(base.view));
   });
 
   it('readBuffer gives the same document as readDocument', async () => {

@@ -155,5 +155,5 @@ export function htmlToText(html: string): { text: string; chrome: Array<[number,
 export async function extractHtml(bytes: Uint8Array, file: string): Promise<Extracted> {
   const d = await decodeBytes(bytes, file, charsetHint(bytes));
   const { text, chrome } = htmlToText(d.text);
-  return { format: 'html', encoding: d.encoding, text, chrome };
+  return { format: 'html', encoding: d.encoding, text, chrome, trimTail: true };
 }

@@ -96,6 +96,8 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<Extra
     const pages: number[] = [];
     let len = 0;
     let visible = 0;
+    // Running headers/footers: first/last lines of a page, digits masked, counted over pages.
+    const edge: Array<{ key: string; start: number; end: number }> = [];
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
@@ -120,12 +122,21 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<Extra
           out.push(s);
           len += s.length;
         }
+        if (i < 2 || i >= lines.length - 2) edge.push({ key: `${i < 2 ? 'h' : 'f'}:${t.replace(/\d+/g, '#').replace(/\s+/g, '')}`, start: len, end: len + t.length });
         out.push(t);
         len += t.length;
       });
     }
     if (visible < 10) throw readerError('E_PDF_NO_TEXT', file);
-    return { format: 'pdf', encoding: 'pdf', text: out.join(''), pages, joinLines: true };
+    const chrome: Array<[number, number]> = [];
+    if (pdf.numPages >= 3) {
+      const count = new Map<string, number>();
+      for (const e of edge) count.set(e.key, (count.get(e.key) ?? 0) + 1);
+      const min = Math.max(3, Math.ceil(pdf.numPages * 0.5));
+      for (const e of edge) if ((count.get(e.key) ?? 0) >= min) chrome.push([e.start, e.end]);
+    }
+    const warnings = chrome.length ? [{ code: 'W_PDF_RUNNING_HEADER', message: `视图中去除了 ${chrome.length} 行页眉页脚 / ${chrome.length} running header/footer lines left out of the view` }] : [];
+    return { format: 'pdf', encoding: 'pdf', text: out.join(''), pages, joinLines: true, chrome, warnings };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

@@ -34,13 +34,15 @@ function fontCss(text: string): string {
 }
 
 /** A report as a printable document: centred title, indented paragraphs, signature on the right. */
-export function documentHtml(title: string, body: string[], signature: string[]): string {
+export function documentHtml(title: string, body: string[], signature: string[], opts: { runningHeader?: string; fontPx?: number } = {}): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const all = title + body.join('') + signature.join('');
+  const all = title + body.join('') + signature.join('') + (opts.runningHeader ?? '');
+  // position:fixed elements repeat on every printed page: a running header.
+  const header = opts.runningHeader ? `<div style="position:fixed;top:0;left:0;right:0;text-align:center;font-size:11px;text-indent:0">${esc(opts.runningHeader)}</div>` : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${fontCss(all)}
-body{font-family:'Noto Sans SC';font-size:15px;line-height:1.8;margin:0}
+body{font-family:'Noto Sans SC';font-size:${opts.fontPx ?? 15}px;line-height:1.8;margin:0}
 h1{font-size:20px;text-align:center;font-weight:400} p{margin:0;text-indent:2em;text-align:justify} .sig{text-align:right;text-indent:0}</style></head>
-<body><h1>${esc(title)}</h1>${body.map((p) => `<p>${esc(p)}</p>`).join('')}${signature.map((p) => `<p class="sig">${esc(p)}</p>`).join('')}</body></html>`;
+<body>${header}${opts.runningHeader ? '<div style="height:8mm"></div>' : ''}<h1>${esc(title)}</h1>${body.map((p) => `<p>${esc(p)}</p>`).join('')}${signature.map((p) => `<p class="sig">${esc(p)}</p>`).join('')}</body></html>`;
 }
 
 export async function printPdf(html: string): Promise<Uint8Array> {
