@@ -63,7 +63,8 @@ export default async function check(file: string, opts: CheckOptions = {}): Prom
       if (!isFazhiError(e)) throw e;
       process.stderr.write(`错误 ${e.format()}\n`);
     }
-    process.stdout.write(`\n监视 ${file} 中：保存后自动重新检查，按 Ctrl+C 退出。\n`);
+    const at = new Date().toTimeString().slice(0, 8);
+    process.stdout.write(`\n${at} 已检查。监视 ${file} 中：保存后自动重新检查，按 Ctrl+C 退出。\n`);
   });
 }
 
