@@ -60,6 +60,6 @@ export async function factDataTypes(rubric: Rubric): Promise<string> {
     additionalProperties: false,
     unreachableDefinitions: true,
     strictIndexSignatures: true,
-    format: false,
+    format: true,
   });
 }

@@ -202,6 +202,17 @@ categories:
     expect(ps[0]!.message).toMatch(/fact.*scoring.*whenMissing.*basis.*remedy.*examples/);
   });
 
+  test('builtinsOnly refuses path extends (untrusted uploads)', () => {
+    const dir = writeRubrics({ 'p.yaml': child('extends: township\n').replace('id: my-county', 'id: p') });
+    try {
+      loadRubricText(child('extends: ./p.yaml\n'), 'upload.yaml', { baseDir: dir, builtinsOnly: true });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RubricError).problems.map((p) => p.code)).toEqual(['E_RUBRIC_EXTENDS_NOT_FOUND']);
+    }
+    expect(loadRubricText(child('extends: township\n'), 'upload.yaml', { builtinsOnly: true }).chain).toHaveLength(3);
+  });
+
   test('loadRubricText resolves relative extends against baseDir', () => {
     const dir = writeRubrics({ 'p.yaml': child('extends: township\n').replace('id: my-county', 'id: p') });
     const l = loadRubricText(child('extends: ./p.yaml\n'), 'upload.yaml', { baseDir: dir });

@@ -22,6 +22,11 @@ export interface LoadedRubric {
 export interface LoadOptions {
   /** Resolve relative `extends` against this directory instead of the file's own (for texts not on disk). */
   baseDir?: string;
+  /**
+   * Only built-in ids may be extended (no file paths). Use it for rubric text from an untrusted
+   * source (a web upload), so `extends: ../../secret.yaml` cannot read files on the server.
+   */
+  builtinsOnly?: boolean;
 }
 
 /** Where a resolved piece was written: a file and the YAML path inside it. */
@@ -238,6 +243,7 @@ class Loader {
 
   private findExtends(ext: string, fromAbs: string): { abs: string; display: string } | null {
     const looksLikePath = /[\\/]/.test(ext) || /\.ya?ml$/i.test(ext);
+    if (looksLikePath && this.opts.builtinsOnly) return null;
     if (!looksLikePath) {
       const p = builtinRubricPath(ext);
       return p ? { abs: p, display: displayPath(p) } : null;
