@@ -62,11 +62,17 @@ export async function readBuffer(bytes: Uint8Array, fileName: string, opts: Read
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) throw readerError('E_FILE_TOO_LARGE', name, `${mb(bytes.length)} > ${mb(max)}`);
   if (bytes.length === 0) throw readerError('E_EMPTY_FILE', name);
+  const sniffed = sniff(bytes, format);
   try {
     let x: Extracted;
-    switch (format) {
+    switch (sniffed) {
       case 'txt': {
         const d = await decodeBytes(bytes, name);
+        if (/^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)/i.test(d.text.slice(0, 1024))) {
+          // A web page saved with a .txt name: read it as the page it is.
+          x = await (await import('./formats/html.js')).extractHtml(bytes, name);
+          break;
+        }
         x = { format, encoding: d.encoding, text: d.text };
         break;
       }
@@ -89,9 +95,20 @@ export async function readBuffer(bytes: Uint8Array, fileName: string, opts: Read
   } catch (e) {
     if (e instanceof FazhiError) throw e;
     // Never a stack trace for a user's file: anything unexpected becomes a coded error naming the file.
-    const code = format === 'pdf' ? 'E_PDF_CORRUPT' : format === 'docx' ? 'E_DOCX_CORRUPT' : format === 'doc' ? 'E_DOC_CORRUPT' : 'E_READ_FAILED';
+    const code = sniffed === 'pdf' ? 'E_PDF_CORRUPT' : sniffed === 'docx' ? 'E_DOCX_CORRUPT' : sniffed === 'doc' ? 'E_DOC_CORRUPT' : 'E_READ_FAILED';
     throw readerError(code, name, e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
+}
+
+/** The format the bytes really are, when the extension lies in a harmless way (.doc ↔ .docx, a PDF named .txt). */
+function sniff(b: Uint8Array, byName: SourceFormat): SourceFormat {
+  const pdf = b.length > 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d; // %PDF-
+  const zip = b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  const ole = b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+  if (pdf && byName !== 'pdf') return 'pdf';
+  if (byName === 'doc' && zip) return 'docx';
+  if (byName === 'docx' && ole) return 'doc';
+  return byName;
 }
 
 export type { SourceDocument };

@@ -109,6 +109,16 @@ describe('one report, every format', async () => {
     expect(squash(d.view)).toBe(squash(base.view));
   });
 
+  it('a misleading extension: a PDF named .txt, a .docx named .doc, a web page saved as .txt', async () => {
+    const pdf = await readBuffer(readFileSync(fx('report.pdf')), 'report.txt');
+    expect(pdf.format).toBe('pdf');
+    const doc = await readBuffer(readFileSync(fx('report.docx')), 'report.doc');
+    expect(doc.format).toBe('docx');
+    const page = await readBuffer(readFileSync(fx('report.html')), 'report.txt');
+    expect(page.format).toBe('html');
+    for (const d of [pdf, doc, page]) expect(squash(d.view)).toBe(squash(base.view));
+  });
+
   it('readBuffer gives the same document as readDocument', async () => {
     const d = await readBuffer(readFileSync(fx('report.gb18030.txt')), fx('report.gb18030.txt'));
     expect(d.encoding).toBe('gb18030');

@@ -66,7 +66,8 @@ describe.skipIf(!existsSync(SEEDS))('seed reports (../shared/corpus/seeds)', () 
   for (const id of ['004_', '001_']) {
     it(`${id}: converted to GB18030, an HTML page and a .docx, gives the same metadata`, async () => {
       const src = readFileSync(seed(id), 'utf8');
-      const base = metaOf(await readDocument(seed(id)));
+      const baseDoc = await readDocument(seed(id));
+      const base = metaOf(baseDoc);
       const lines = src.split('\n');
       const files: Record<string, Uint8Array | string> = {
         'r.gb18030.txt': encodeGb18030(src),
@@ -78,6 +79,8 @@ describe.skipIf(!existsSync(SEEDS))('seed reports (../shared/corpus/seeds)', () 
         writeFileSync(p, data);
         const d = await readDocument(p);
         expect(metaOf(d), name).toEqual(base);
+        // same normalised body, so the extractor sees the same facts
+        expect(d.view.replace(/\s+/g, ''), name).toBe(baseDoc.view.replace(/\s+/g, ''));
       }
     });
   }
@@ -86,10 +89,12 @@ describe.skipIf(!existsSync(SEEDS))('seed reports (../shared/corpus/seeds)', () 
   it.skipIf(!canPrintPdf())('001: printed to PDF, gives the same metadata', async () => {
     const src = readFileSync(seed('001_'), 'utf8');
     const lines = src.split('\n').map((l) => l.trim()).filter(Boolean);
-    const base = metaOf(await readDocument(seed('001_')));
+    const baseDoc = await readDocument(seed('001_'));
+    const base = metaOf(baseDoc);
     const p = join(tmp, '001.pdf');
     writeFileSync(p, await printPdf(documentHtml(lines[0]!, lines.slice(1, -2), lines.slice(-2))));
     const d = await readDocument(p);
     expect(metaOf(d)).toEqual(base);
+    expect(d.view.replace(/\s+/g, '')).toBe(baseDoc.view.replace(/\s+/g, ''));
   });
 });
