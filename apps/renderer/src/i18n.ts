@@ -82,6 +82,7 @@ const zh = {
   error: '错误',
   stats: '各指标统计',
   fullShare: '满分比例',
+  copyRule: '列出标准：相同句子合计 ≥ {chars} 字，或文本指纹相似度 ≥ {pct}%。',
 };
 export type Labels = typeof zh;
 
@@ -166,6 +167,7 @@ const en: Labels = {
   error: 'Error',
   stats: 'Per-indicator statistics',
   fullShare: 'full marks',
+  copyRule: 'Listed when shared sentences total ≥ {chars} characters or fingerprint similarity ≥ {pct}%.',
 };
 
 export function labels(lang: Lang = 'zh'): Labels {

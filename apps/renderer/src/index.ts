@@ -1,5 +1,5 @@
-// Rendering API (Scorecard + Rubric → HTML/PDF/XLSX/CSV) and the batch pipeline. The renderer
-// never scores: it reads Scorecards (and FactSets only to pass them to the scorer's batch step).
+// Rendering API (Scorecard + Rubric → HTML/PDF/XLSX/CSV) and the batch pipeline. Rendering never
+// scores: it reads Scorecards; scoring is delegated to @fazhi/scorer (pipeline.ts, batch.ts).
 export { renderScorecardHtml, scorecardView, type RubricLike, type ScorecardHtmlOptions } from './html/scorecard.js';
 export { jsonForScript } from './html/templates.js';
 export { labels, parseLang, type Lang } from './i18n.js';

@@ -38,13 +38,14 @@ function histogram(values: number[]) {
   const maxN = Math.max(1, ...bins.map((b) => b.n));
   const W = 36;
   const H = 120;
+  const top = 20; // room for the count above the tallest bar
   return {
     width: bins.length * W + 40,
-    height: H + 40,
-    axisY: H + 10,
+    height: H + top + 30,
+    axisY: H + top,
     bars: bins.map((b, k) => {
       const h = Math.round((b.n / maxN) * H);
-      return { x: 30 + k * W, y: H + 10 - h, w: W - 6, h, n: b.n, label: String(b.from), lx: 30 + k * W + (W - 6) / 2, ny: H + 6 - h };
+      return { x: 30 + k * W, y: H + top - h, w: W - 6, h, n: b.n, label: String(b.from), lx: 30 + k * W + (W - 6) / 2, ny: H + top - 4 - h };
     }),
   };
 }
@@ -180,7 +181,7 @@ export function dashboardView(input: DashboardInput) {
     stats,
     flags,
     copies,
-    copyThreshold: `${result.copyThreshold.minSharedChars} / ${Math.round(result.copyThreshold.minSimilarity * 100)}%`,
+    copyThreshold: fmt(L.copyRule, { chars: result.copyThreshold.minSharedChars, pct: Math.round(result.copyThreshold.minSimilarity * 100) }),
     hasComparison: result.comparison.length > 0,
   };
 }
