@@ -102,7 +102,11 @@ export function placeOf(org: string): { place: string; level: AdminLevel } | nul
     strip(/(县|区|旗)$/);
     return { place: s, level: 'county' };
   }
-  if (/市$/.test(s)) return { place: s, level: 'city' };
+  if (/市$/.test(s)) {
+    const m = /^.+?(?:省|自治区)(.{2,})$/.exec(s);
+    if (m) s = m[1]!;
+    return { place: s, level: 'city' };
+  }
   return null;
 }
 
@@ -171,9 +175,10 @@ export function extractMeta(inp: MetaInput): MetaResult {
       titleSubject = { a: first.tStart, b: first.tStart + first.text.length };
     } else {
       const m = /^(.*?)\s*(?:关于)?\s*(?:(?:19|20)\d{2}|\*{4})\s*年?度?/.exec(lt.text);
-      if (m && m[1] && ORG_END.test(m[1].replace(/关于$/, '').trim())) {
-        const subj = m[1].replace(/关于$/, '').trim();
-        titleSubject = { a: la, b: la + subj.length };
+      const lead = m?.[1] ? /^关于\s*/.exec(m[1])?.[0].length ?? 0 : 0;
+      if (m && m[1] && ORG_END.test(m[1].slice(lead).replace(/关于$/, '').trim())) {
+        const subj = m[1].slice(lead).replace(/关于$/, '').trim();
+        titleSubject = { a: la + lead, b: la + lead + subj.length };
       } else {
         const m2 = /^(?:(?:19|20)\d{2}|\*{4})\s*年?度?\s*(.+?)\s*(?:关于)?\s*(?:推进|加强|全面|深入|法治政府|法治建设|依法行政|法治)/.exec(lt.text);
         if (m2 && m2[1] && ORG_END.test(m2[1])) {
@@ -196,6 +201,13 @@ export function extractMeta(inp: MetaInput): MetaResult {
       const l = lines[i]!;
       const m = re.exec(l.text);
       re.lastIndex = 0;
+      const cn = m ? null : /([〇零○一二三四五六七八九]{4})\s*年/.exec(l.text);
+      const cy = cn ? cnSmall(cn[1]!) : null;
+      if (cy && cy >= 1990 && cy <= 2100) {
+        reportYear = cy;
+        yearEv = evs(ev(l.tStart, l.tStart + l.text.length));
+        break;
+      }
       if (m) {
         reportYear = Number(m[1]);
         yearEv = evs(ev(l.tStart, l.tStart + l.text.length));

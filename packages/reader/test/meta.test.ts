@@ -69,7 +69,19 @@ describe('metadata', () => {
     expect(d.meta.publishDate.value).toBe('2025-04-11');
   });
 
+  it('title forms: 关于… at the start, a year in Chinese digits', async () => {
+    const a = await read(`关于青岚县石门乡2023年法治政府建设工作情况的报告\n2023年，石门乡${BODY}`);
+    expect(a.meta.issuer.value).toBe('青岚县石门乡');
+    expect(a.meta.place.value).toBe('石门乡');
+    const b = await read(`青岚县人民政府关于二〇二三年度法治政府建设情况的报告\n一年来，全县${BODY}`);
+    expect(b.meta.reportYear.value).toBe(2023);
+    expect(b.meta.issuer.value).toBe('青岚县人民政府');
+    expect(b.meta.place.value).toBe('青岚县');
+    expect(b.meta.adminLevel.value).toBe('county');
+  });
+
   it('placeOf strips prefixes and 人民政府', () => {
+    expect(placeOf('江南省临川市人民政府')).toEqual({ place: '临川市', level: 'city' });
     expect(placeOf('酉阳土家族苗族自治县丁香镇人民政府')).toEqual({ place: '丁香镇', level: 'township' });
     expect(placeOf('浦东新区川沙新镇人民政府')).toEqual({ place: '川沙新镇', level: 'township' });
     expect(placeOf('中共沅水县委 沅水县人民政府')).toEqual({ place: '沅水县', level: 'county' });
