@@ -48,7 +48,8 @@ export function whereToLook(outDir: string): { label: string; path: string }[] {
   const cards = files.filter((f) => f.endsWith('.html') && rel(f) !== 'index.html');
   const card = cards.find((f) => f.includes('青石镇')) ?? cards[0];
   if (card) found.push({ label: `一份评分卡（共 ${cards.length} 份）`, path: card });
-  const pdf = files.find((f) => f.endsWith('.pdf'));
+  const pdfs = files.filter((f) => f.endsWith('.pdf'));
+  const pdf = pdfs.find((f) => f.includes('青石镇')) ?? pdfs[0];
   if (pdf) found.push({ label: 'PDF 评分卡', path: pdf });
   return found;
 }
