@@ -132,6 +132,21 @@ describe('lint rules', () => {
     expect(p.message).toContain('earns: false');
   });
 
+  test('E_RUBRIC_EXAMPLES: an expected value the fact can never take', () => {
+    only(
+      `categories:
+  - id: leadership
+    indicators:
+      - id: leader-shufa
+        examples:
+          - { text: 镇党委书记在年终述职中同步述法。, earns: true, value: dnoe }
+          - { text: 将开展述法。, earns: false, value: planned }
+`,
+      'E_RUBRIC_EXAMPLES',
+      'dnoe',
+    );
+  });
+
   test('E_RUBRIC_INCOMPLETE_INDICATOR: a new indicator lacks remedy and examples', () => {
     const p = only(
       `categories:

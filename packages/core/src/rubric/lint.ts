@@ -53,6 +53,14 @@ export function lintRubric(r: Rubric, locator: Locator): RubricProblem[] {
       } else {
         checkScoring(ind.scoring, spec.kind, valueKeys(spec), ind.points, ind.id, p, at);
       }
+      if (spec) {
+        const kinds = valueKeys(spec);
+        ind.examples.forEach((ex, ei) => {
+          if (ex.value === undefined) return;
+          const bad = exampleValueProblem(ex.value, kinds);
+          if (bad) at(p('examples', ei, 'value'), 'E_RUBRIC_EXAMPLES', `指标 “${ind.id}” 的示例 value ${JSON.stringify(ex.value)} 不是 ${spec.kind} 类事实可能的取值：${bad}`);
+        });
+      }
       const earns = ind.examples.some((e) => e.earns);
       const fails = ind.examples.some((e) => !e.earns);
       if (!earns || !fails) {
@@ -65,6 +73,18 @@ export function lintRubric(r: Rubric, locator: Locator): RubricProblem[] {
     at(['total'], 'E_RUBRIC_POINTS_SUM', `各指标分值之和为 ${fmt(sum)}，与 total ${r.total} 不一致；请调整 points 或 total / indicator points do not add up to total`);
   }
   return out;
+}
+
+/** Why an example's expected value cannot be a value of the fact, or null when it can. */
+function exampleValueProblem(v: unknown, keys: ReturnType<typeof valueKeys>): string | null {
+  const self = keys[''];
+  if (self) {
+    if (self.type === 'enum') return typeof v === 'string' && self.values!.includes(v) ? null : `应为 ${self.values!.join(' / ')}`;
+    return v === null || typeof v === 'number' ? null : '应为数字或 null';
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `应为对象，键为 ${Object.keys(keys).join(', ')}`;
+  const unknown = Object.keys(v).filter((k) => !(k in keys));
+  return unknown.length ? `未知的键 ${unknown.join(', ')}（可用：${Object.keys(keys).join(', ')}）` : null;
 }
 
 type At = (path: PathKey[], code: RubricCode, message: string, key?: string) => void;
