@@ -13,6 +13,7 @@ const REPORTS = join(ROOT, 'examples/reports');
 const GOOD = join(REPORTS, '2024-云岭县青石镇-法治政府建设年度报告.txt');
 const TEMPLATE = join(REPORTS, '2024-云岭县柳溪镇-法治政府建设年度报告.txt');
 const GB = join(REPORTS, '2024-云岭县白沙镇-法治政府建设年度报告-GB18030.txt');
+const TRAD = join(REPORTS, '2024-云岭县龙门街道-法治政府建设年度报告-繁体.txt');
 const CACHE = join(tmpdir(), `fazhi-e2e-cache-${process.pid}`);
 
 function fazhi(...args: string[]) {
@@ -59,6 +60,15 @@ describe('fazhi check (built CLI)', () => {
     const r = fazhi('check', GB);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toContain('白沙镇');
+  });
+
+  it('quotes a traditional-script report in its own script', () => {
+    const r = fazhi('check', TRAD);
+    expect(r.code).toBe(0);
+    const quotes = [...r.out.matchAll(/第 \d+ 行「([^」]+)」/g)].map((m) => m[1]!);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => /[調糾紛開場講]/.test(q))).toBe(true);
+    expect(quotes.some((q) => /[调纠纷开场讲]/.test(q))).toBe(false);
   });
 
   it('names the file and gives a code for a missing file, without a stack trace', () => {
