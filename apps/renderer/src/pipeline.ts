@@ -42,9 +42,10 @@ export async function scoreFile(
 ): Promise<ScoredFile> {
   const doc = await readDocument(path, { ...opts.read, displayName: opts.displayName ?? opts.read?.displayName });
   const facts = extractFacts(doc, extractor ?? extractorFor(loaded));
-  const card = scoreFacts(loaded, facts, { overrides: opts.overrides, generatedAt: opts.generatedAt });
-  const fingerprint = opts.fingerprint ? fingerprintOf(doc) : undefined;
-  return { doc, facts, card, fingerprint };
+  // The report's own fingerprint also feeds the scorer's near-duplicate paragraph check.
+  const fingerprint = fingerprintOf(doc);
+  const card = scoreFacts(loaded, facts, { overrides: opts.overrides, generatedAt: opts.generatedAt, fingerprint });
+  return { doc, facts, card, fingerprint: opts.fingerprint ? fingerprint : undefined };
 }
 
 export function fingerprintOf(doc: SourceDocument): TextFingerprint {
