@@ -147,6 +147,7 @@ export function describeTerms(fact: FactSpec | undefined): { label: string; term
     case 'count':
       add('关键词', fact.terms);
       add(`数字单位（关键词后 ${fact.window ?? 30} 字以内）`, fact.units);
+      add('泛称动词（在写到关键词的同一段内，其后的件数也计入）', fact.verbs);
       break;
     case 'rate':
       add('关键词', fact.terms);
