@@ -14,8 +14,8 @@ const fixtures = join(root, 'tests/fixtures/reports');
 const GOOD = ['2024-松林镇-法治政府建设年度报告', '2024-桃源街道-法治政府建设年度报告', '2024-石桥镇-法治政府建设年度报告'];
 const BAD = '2024-断线镇-法治政府建设年度报告.docx';
 
-function fazhi(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, CI: process.env.CI ?? '' }, timeout: 120000 });
+function fazhi(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, CI: process.env.CI ?? '', ...env }, timeout: 120000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -123,6 +123,18 @@ describe('fazhi batch (CLI)', () => {
     const sheet = wb.getWorksheet('人工复核')!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(3).value).toBe('mediation-success-rate');
+  });
+
+  it('without a Chromium, --pdf says how to install one and still writes the HTML', () => {
+    const o = mkdtempSync(join(tmpdir(), 'fazhi-batch-nochrome-'));
+    const r = fazhi(['batch', join(input, `${GOOD[0]}.txt`), '--rubric', 'township', '--out', o, '--pdf'], { FAZHI_CHROMIUM: '/nonexistent/chromium' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_NO_CHROMIUM');
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(o, `${GOOD[0]}.html`))).toBe(true);
+    expect(existsSync(join(o, `${GOOD[0]}.pdf`))).toBe(false);
+    expect(existsSync(join(o, 'index.html'))).toBe(true);
   });
 
   it('rejects a missing input with a clear message and exit code 2', () => {
