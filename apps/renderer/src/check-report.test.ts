@@ -117,6 +117,18 @@ describe('renderCheckReport', () => {
     expect(text).toContain('已满分 1 项：报告要素完整');
   });
 
+  it('explains a zero score despite quotes found (no number, or several that disagree)', () => {
+    const c = card();
+    c.indicators.push(ind('leader-study', '会前学法与专题学法', 0, 4, 'missing', { evidence: [ev('全年开展党委会会前学法12次', 22), ev('组织专题学法2次', 22)] }));
+    const t = renderCheckReport(c);
+    expect(t).toMatch(/补充「会前学法与专题学法」[\s\S]*?提示：找到了相关表述，但未能据此计分/);
+    // plans only: the quote is already marked as not counting, no extra hint
+    const block = (title: string) => t.split('\n\n').find((b) => b.includes(`补充「${title}」`)) ?? '';
+    expect(block('会前学法与专题学法')).toContain('提示：');
+    expect(block('党政主要负责人述法')).not.toContain('提示：');
+    expect(block('行政执法三项制度')).not.toContain('提示：');
+  });
+
   it('has no ANSI codes without colour and some with it', () => {
     expect(text).not.toMatch(/\u001b\[/);
     expect(renderCheckReport(card(), { color: true })).toMatch(/\u001b\[1m/);

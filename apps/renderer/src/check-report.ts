@@ -157,6 +157,9 @@ export function renderCheckReport(card: Scorecard, opts: CheckReportOptions = {}
         shown.forEach((ev, k) => out.push(`    ${k === 0 ? '已找到：' : '        '}${evidenceLine(ev, room)}`));
         if (ind.evidence.length > shown.length) out.push(p.dim(`            …另有 ${ind.evidence.length - shown.length} 处`));
       }
+      if (ind.points === 0 && ind.status !== 'review' && ind.evidence.some((e) => e.modality === 'done')) {
+        out.push(p.yellow('    提示：找到了相关表述，但未能据此计分（可能没有写数字，或几个数字说的不是一回事），请按下面的方法写清楚。'));
+      }
       out.push(`    ${p.cyan('怎么补：')}${ind.remedy}`);
       if (ind.override) out.push(p.dim(`    人工复核：${ind.override.reviewer} ${ind.override.date} ${ind.override.reason}`));
     });
