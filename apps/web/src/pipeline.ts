@@ -8,6 +8,7 @@ import * as scorer from '@fazhi/scorer';
 import * as renderer from '@fazhi/renderer';
 import { statSync } from 'node:fs';
 import type { Scorecard } from '@fazhi/core';
+import { checkZipInflation } from './sniff.js';
 
 /** A rubric the server offers: `key` is what clients send, `ref` what loadRubric gets (built-in id or absolute path). */
 export interface RubricRef {
@@ -100,6 +101,7 @@ export function compiledRubric(r: RubricRef): Compiled {
 
 export async function runScore(job: ScoreJob): Promise<ScoreResult> {
   const { loaded, extractor } = compiledRubric(job.rubric);
+  if (job.fileName.endsWith('.docx') && job.maxInflatedBytes) checkZipInflation(job.bytes, job.maxInflatedBytes, job.displayName);
   const doc = await need(reader, 'readBuffer', '@fazhi/reader')(job.bytes, job.fileName, {
     displayName: job.displayName,
     maxBytes: job.maxBytes,

@@ -6,7 +6,7 @@ import * as extract from '@fazhi/extract';
 import * as scorer from '@fazhi/scorer';
 import * as renderer from '@fazhi/renderer';
 import { buildApp, PAGE_CSP } from './server.js';
-import { makeDocx, makeXlsxLike, makeZipBomb } from './test-support/make-docx.js';
+import { makeDocx, makeLyingZipBomb, makeXlsxLike, makeZipBomb } from './test-support/make-docx.js';
 
 const fixture = readFileSync(new URL('../test/fixtures/qingshi-2025.txt', import.meta.url), 'utf8');
 
@@ -136,6 +136,13 @@ describe('web server: page, headers, bad input', () => {
     expect(r.json().code).toBe('E_DOCX_TOO_LARGE');
   });
 
+  it('a zip bomb whose directory lies about its sizes → still 413 E_DOCX_TOO_LARGE', async () => {
+    const bomb = await makeLyingZipBomb(6 * 1024 * 1024);
+    const r = await post(app, '/api/score', { file: { name: 'liar.docx', bytes: bomb } });
+    expect(r.statusCode).toBe(413);
+    expect(r.json()).toMatchObject({ code: 'E_DOCX_TOO_LARGE', file: 'liar.docx' });
+  });
+
   it('a truncated PDF → 422 E_PDF_CORRUPT', async () => {
     const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa');
     const r = await post(app, '/api/score', { file: { name: '报告.pdf', bytes: pdf } });
@@ -262,5 +269,26 @@ describe.skipIf(!pipelineReady)('web server: happy path through the real pipelin
     const j = r.json();
     expect(j.scored).toBe(2);
     expect(j.failed).toBe(1);
+    expect(j.results.map((x: any) => x.ok && x.card.file)).toEqual(['a.txt', 'b.txt', false]);
+    expect(j.results[2].error.code).toBe('E_EMPTY_FILE');
+    if (typeof (renderer as Record<string, unknown>).renderDashboardHtml === 'function') {
+      // The dashboard links each report as `<id>.html`, relative to /view/.
+      expect(j.dashboard).toMatch(/^\/view\//);
+      const d = await app.inject({ url: j.dashboard });
+      expect(d.statusCode).toBe(200);
+      expect(d.body).toContain('白沙镇');
+      const link = /href="([A-Za-z0-9_-]+\.html)"/.exec(d.body)?.[1];
+      expect(link).toBeDefined();
+      expect((await app.inject({ url: `/view/${link}` })).statusCode).toBe(200);
+    }
+  });
+
+  it('repeated file names in one committee upload stay distinct', async () => {
+    const bytes = new TextEncoder().encode(fixture);
+    const r = await post(app, '/api/batch', [
+      ['file', { name: '报告.txt', bytes }],
+      ['file', { name: '报告.txt', bytes: new TextEncoder().encode(fixture.replace(/青石镇/g, '柳河乡')) }],
+    ]);
+    expect(r.json().results.map((x: any) => x.file)).toEqual(['报告.txt', '报告（2）.txt']);
   });
 });

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { WebError } from './errors.js';
 
 /** Formats the reader accepts, decided from the bytes (never from the file name). */
@@ -14,6 +15,10 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Offset of the entry's local header. */
+  localOffset: number;
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
@@ -46,16 +51,20 @@ export function zipEntries(b: Uint8Array): ZipEntry[] | null {
   const dec = new TextDecoder('utf-8');
   for (let n = 0; n < count && p + 46 <= b.length; n++) {
     if (dv.getUint32(p, true) !== 0x02014b50) return null;
+    const method = dv.getUint16(p + 10, true);
     const csize = dv.getUint32(p + 20, true);
     const usize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
+    const localOffset = dv.getUint32(p + 42, true);
     const name = dec.decode(b.subarray(p + 46, p + 46 + nameLen));
     out.push({
       name,
       compressedSize: csize === 0xffffffff ? Number.NaN : csize,
       uncompressedSize: usize === 0xffffffff ? Number.NaN : usize,
+      method,
+      localOffset,
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -167,4 +176,41 @@ export function sniff(bytes: Uint8Array, limits: SniffLimits, fileName?: string)
 export function readerFileName(original: string | undefined, format: SniffedFormat): string {
   const base = (original ?? '').split(/[\\/]/).pop()!.replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 120) || 'report';
   return `${base}.${format}`;
+}
+
+/**
+ * Inflates every entry of a .docx with a hard output cap, so a zip whose directory LIES about its
+ * sizes is still stopped at `maxInflatedBytes` (the declared-size check cannot see that). Memory
+ * stays bounded by the cap. Runs in the worker, before the reader touches the file.
+ */
+export function checkZipInflation(b: Uint8Array, maxInflatedBytes: number, fileName?: string): void {
+  const entries = zipEntries(b);
+  if (!entries) throw new WebError('E_DOCX_CORRUPT', undefined, { file: fileName });
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const tooLarge = () =>
+    new WebError(
+      'E_DOCX_TOO_LARGE',
+      `Word 文件解压后超过 ${Math.round(maxInflatedBytes / 1048576)} MB，疑似异常文件（压缩炸弹），已拒绝。请在 Word/WPS 中重新另存后再上传。`,
+      { file: fileName },
+    );
+  let budget = maxInflatedBytes;
+  for (const e of entries) {
+    const h = e.localOffset;
+    if (h + 30 > b.length || dv.getUint32(h, true) !== 0x04034b50) throw new WebError('E_DOCX_CORRUPT', undefined, { file: fileName });
+    const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
+    const end = Number.isNaN(e.compressedSize) ? b.length : Math.min(b.length, start + e.compressedSize);
+    const data = b.subarray(start, end);
+    let out: number;
+    if (e.method === 0) out = data.length;
+    else if (e.method === 8) {
+      try {
+        out = inflateRawSync(data, { maxOutputLength: budget + 1 }).length;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge();
+        throw new WebError('E_DOCX_CORRUPT', undefined, { file: fileName });
+      }
+    } else throw new WebError('E_DOCX_CORRUPT', `Word 文件使用了不支持的压缩方式（${e.method}）。请在 Word/WPS 中重新另存为 .docx。`, { file: fileName });
+    budget -= out;
+    if (budget < 0) throw tooLarge();
+  }
 }

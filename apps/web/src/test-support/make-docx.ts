@@ -40,3 +40,15 @@ export async function makeXlsxLike(): Promise<Uint8Array> {
   zip.file('xl/workbook.xml', '<workbook/>');
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
+
+/** A zip bomb whose directory LIES: every declared uncompressed size is rewritten to 1 KB. */
+export async function makeLyingZipBomb(inflated: number): Promise<Uint8Array> {
+  const b = await makeZipBomb(inflated);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i + 4 <= b.length; i++) {
+    const sig = dv.getUint32(i, true);
+    if (sig === 0x04034b50) dv.setUint32(i + 22, 1024, true); // local header
+    else if (sig === 0x02014b50) dv.setUint32(i + 24, 1024, true); // central directory
+  }
+  return b;
+}
