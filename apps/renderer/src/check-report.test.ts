@@ -129,6 +129,15 @@ describe('renderCheckReport', () => {
     expect(block('行政执法三项制度')).not.toContain('提示：');
   });
 
+  it('suggests the preset that fits when the unit type does not match the rubric', () => {
+    const c = card();
+    c.adminLevel = 'department';
+    c.flags.push({ code: 'unit_type_mismatch', severity: 'error', message: '这是一份部门的报告，而细则适用于乡镇/街道', evidence: [] });
+    expect(renderCheckReport(c)).toContain('试试：fazhi check "reports/柳溪镇.txt" --rubric department');
+    c.stamps.rubric.id = 'department';
+    expect(renderCheckReport(c)).not.toContain('试试：');
+  });
+
   it('has no ANSI codes without colour and some with it', () => {
     expect(text).not.toMatch(/\u001b\[/);
     expect(renderCheckReport(card(), { color: true })).toMatch(/\u001b\[1m/);

@@ -28,6 +28,11 @@ const MODALITY_ZH: Record<Evidence['modality'], string> = {
   problem: '（写的是问题或否定，不计分）',
 };
 
+/** The built-in rubric preset for each unit type (suggested when the rubric does not fit). */
+const RUBRIC_FOR_LEVEL: Partial<Record<Scorecard['adminLevel'], string>> = { township: 'township', county: 'county', department: 'department' };
+
+const quoteArg = (s: string): string => (/^[\w./-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`);
+
 const SEVERITY_MARK: Record<Flag['severity'], string> = { info: 'ℹ', warn: '⚠', error: '✖' };
 
 type Paint = (s: string) => string;
@@ -180,6 +185,10 @@ export function renderCheckReport(card: Scorecard, opts: CheckReportOptions = {}
       out.push(` ${mark} ${f.message}${pen}`);
       const ev = f.evidence[0];
       if (ev) out.push(p.dim(`    ${evidenceLine(ev, room)}`));
+      const better = RUBRIC_FOR_LEVEL[card.adminLevel];
+      if (f.code === 'unit_type_mismatch' && better && better !== card.stamps.rubric.id) {
+        out.push(`    试试：fazhi check ${quoteArg(card.file)} --rubric ${better}`);
+      }
     }
   }
 
