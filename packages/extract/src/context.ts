@@ -18,8 +18,10 @@ export class DocContext {
   private readonly modCache = new Map<string, { modality: Modality; why: string }>();
 
   constructor(readonly doc: SourceDocument) {
-    this.view = doc.view;
-    this.structure = readStructure(this.view);
+    this.structure = readStructure(doc.view);
+    // PDF text wraps lines mid-sentence: for sentence analysis a soft line break becomes a space
+    // (same length, so view offsets and the offset map stay valid).
+    this.view = doc.format === 'pdf' ? softenLineBreaks(doc.view) : doc.view;
     this.ev = new EvidenceFactory(doc);
     const re = /《[^《》\n]{1,80}》/g;
     let m: RegExpExecArray | null;
@@ -90,4 +92,18 @@ export class DocContext {
     }
     return { start: s, end: e };
   }
+}
+
+const HEADING_START = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[章条部])/;
+
+/** Replaces line breaks that wrap a sentence (no end punctuation before, no heading after) by spaces. */
+export function softenLineBreaks(view: string): string {
+  const lines = view.split('\n');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!.trimEnd();
+    const hard = prev.length < 15 || /[。！？!?；;：:」”)）]$/.test(prev) || HEADING_START.test(lines[i]!);
+    out += (hard ? '\n' : ' ') + lines[i];
+  }
+  return out;
 }

@@ -216,3 +216,16 @@ describe('coverage words must be about the advisers', () => {
     expect(val(run('该镇7个社区已全部配备了法律顾问。'), 'legal_adviser')).toMatchObject({ coverage_pct: 100, units_covered: 7 });
   });
 });
+
+describe('PDF line wrapping', () => {
+  it('a sentence wrapped across PDF lines still binds its figures', async () => {
+    const { documentFromText, extractFacts } = await import('../src/index.js');
+    const { extractor } = await import('./helpers.js');
+    const text = '(五)依法有效化解社会矛盾纠纷。坚持和发展新时代“枫桥经验”，全镇共排查矛盾\n纠纷326件，调解成功318件，调解成功率97.5%。\n';
+    const doc = documentFromText(text, 'x.pdf');
+    doc.format = 'pdf';
+    const fs = extractFacts(doc, extractor());
+    expect(fs.facts.mediation!.value).toEqual({ disputes: 326, resolved: 318, rate_pct: 97.5 });
+    for (const e of fs.facts.mediation!.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
