@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FactSet } from './factset.js';
 import { RubricFile } from './rubric.js';
 import { Scorecard } from './scorecard.js';
+import { BatchResult } from './batch.js';
 import { SourceDocument } from './source.js';
 
 /** The JSON Schemas committed under `packages/core/schema/`, generated from the zod schemas (never hand-written). */
@@ -9,6 +10,7 @@ export const JSON_SCHEMA_SOURCES = {
   'rubric.schema.json': { schema: RubricFile, title: '评分细则 YAML 文件 / Fazhi Scorecard rubric file', io: 'input' },
   'factset.schema.json': { schema: FactSet, title: '事实集 / FactSet (extracted facts with verbatim evidence)', io: 'output' },
   'scorecard.schema.json': { schema: Scorecard, title: '评分卡 / Scorecard', io: 'output' },
+  'batch-result.schema.json': { schema: BatchResult, title: '批量评分汇总 / BatchResult (ranking, statistics, copy detection)', io: 'output' },
   'source-document.schema.json': { schema: SourceDocument, title: '源文档 / SourceDocument (decoded report text and view)', io: 'output' },
 } as const;
 
