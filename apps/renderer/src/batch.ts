@@ -313,7 +313,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     const exe = findChromium();
     if (!exe) {
       pdf.error = noChromiumError();
-      emit({ kind: 'warn', text: pdf.error.message });
+      emit({ kind: 'warn', text: `${pdf.error.code} ${pdf.error.message}` });
     } else {
       const printer = new PdfPrinter(exe);
       try {
@@ -329,7 +329,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
         }
       } catch (e) {
         pdf.error = isFazhiError(e) ? e : new FazhiError('E_PDF_FAILED', `生成 PDF 失败：${(e as Error).message}`);
-        emit({ kind: 'warn', text: pdf.error.message });
+        emit({ kind: 'warn', text: `${pdf.error.code} ${pdf.error.message}` });
       } finally {
         await printer.close();
       }

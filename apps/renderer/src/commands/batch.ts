@@ -31,7 +31,7 @@ async function progressReporter(): Promise<{ on: (e: ProgressEvent) => void; sto
     { format: '评分 [{bar}] {value}/{total} {name}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
-  const failures: string[] = [];
+  const warnings: string[] = [];
   let started = false;
   return {
     on: (e) => {
@@ -39,16 +39,16 @@ async function progressReporter(): Promise<{ on: (e: ProgressEvent) => void; sto
         bar.start(e.total, 0, { name: '' });
         started = true;
       } else if (e.kind === 'file') {
-        if (!e.ok) failures.push(e.text);
+        // failed files are listed once, after the bar, by run()
         bar.update(e.done, { name: e.name });
       } else if (e.kind === 'pdf') {
         if (e.done === 1) bar.start(e.total, 0, { name: 'PDF' });
         bar.update(e.done, { name: `PDF ${e.name}` });
-      } else if (e.kind === 'warn') failures.push(`警告 ${e.text}`);
+      } else if (e.kind === 'warn') warnings.push(`警告 ${e.text}`);
     },
     stop: () => {
       if (started) bar.stop();
-      for (const f of failures) process.stderr.write(`${f}\n`);
+      for (const w of warnings) process.stderr.write(`${w}\n`);
     },
   };
 }
@@ -87,6 +87,5 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     process.stderr.write(`以下文件未能评分（已在看板中列出，其余照常输出）：\n`);
     for (const f of failures) process.stderr.write(`  ${f.file}: ${f.code} ${f.message}\n`);
   }
-  if (pdf.error) process.stderr.write(`错误 ${pdf.error.code} ${pdf.error.message}\n`);
   return summary.exitCode;
 }

@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreBatch } from '@fazhi/scorer';
+import { collectInputs, safeCellText, scoresCsv, writeFileAtomic } from '../src/index.js';
+import { fixtureCard, fixtureRubric } from './helpers.js';
+
+describe('batch inputs', () => {
+  it('finds report files recursively, skips OUT and hidden files, gives unique output names', () => {
+    const d = mkdtempSync(join(tmpdir(), 'fazhi-inputs-'));
+    mkdirSync(join(d, 'a'));
+    mkdirSync(join(d, 'b'));
+    mkdirSync(join(d, 'out'));
+    for (const f of ['a/镇 报告.txt', 'b/镇 报告.docx', 'index.txt', '.hidden.txt', 'notes.xlsx', 'out/old.txt']) writeFileSync(join(d, f), 'x');
+    const items = collectInputs([d], join(d, 'out'));
+    expect(items.map((i) => i.display)).toEqual(['a/镇 报告.txt', 'b/镇 报告.docx', 'index.txt']);
+    expect(items.map((i) => i.outName)).toEqual(['a_镇_报告', 'b_镇_报告', 'index-2']);
+  });
+});
+
+describe('tables', () => {
+  it('CSV: BOM, CRLF, quoting, and no formula injection from report text', () => {
+    const card = fixtureCard();
+    card.place = '=HYPERLINK("http://x","点我")';
+    const csv = scoresCsv({ result: scoreBatch([card]), cards: [card], loaded: fixtureRubric() });
+    expect(csv.startsWith('\uFEFF名次,')).toBe(true);
+    expect(csv).toContain('\r\n');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    expect(safeCellText('-1+2')).toBe("'-1+2");
+    expect(safeCellText('清水镇')).toBe('清水镇');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the file whole and leaves no temp file', () => {
+    const d = mkdtempSync(join(tmpdir(), 'fazhi-atomic-'));
+    const f = join(d, 'x.json');
+    writeFileAtomic(f, 'old');
+    writeFileAtomic(f, 'new');
+    expect(readFileSync(f, 'utf8')).toBe('new');
+    expect(readdirSync(d)).toEqual(['x.json']);
+  });
+});
