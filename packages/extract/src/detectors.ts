@@ -34,7 +34,15 @@ export function isMultiYear(sentence: string, year: number | null): boolean {
   }
   return false;
 }
-const OTHER_SCOPE = /全国|最高人民法院|全省(?!.{0,3}(?:实现|全覆盖))/;
+/** Scopes wider than the reporting body's own (a county-wide figure in a township report…). */
+function otherScopeRe(level: string): RegExp {
+  switch (level) {
+    case 'township': return /全国|最高人民法院|全省|全[县区市](?!场)/;
+    case 'county': return /全国|最高人民法院|全省/;
+    case 'city': return /全国|最高人民法院|全省/;
+    default: return /全国|最高人民法院/;
+  }
+}
 
 export interface Compiled {
   id: string;
@@ -287,11 +295,17 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
       type RC = { role: 'total' | 'part' | 'rate'; value: number; approx: boolean; sentence: number; ev: Evidence; pos: number };
       const found: RC[] = [];
       const v = ctx.view;
-      const sentenceOk = (pos: number): { ok: boolean; s: number; e: number } => {
+      const OTHER_SCOPE = otherScopeRe(ctx.adminLevel);
+      const sentenceOk = (pos: number, termPos = pos): { ok: boolean; s: number; e: number } => {
         const sp = ctx.sentence(pos);
         const sentence = v.slice(sp.start, sp.end);
-        if (isMultiYear(sentence, ctx.effectiveYear) || OTHER_SCOPE.test(sentence)) return { ok: false, ...{ s: sp.start, e: sp.end } };
-        if (ctx.adminLevel === 'township' && /全[县区市]/.test(sentence)) return { ok: false, s: sp.start, e: sp.end };
+        if (isMultiYear(sentence, ctx.effectiveYear)) return { ok: false, s: sp.start, e: sp.end };
+        // The scope that matters is the subject of the figure's clauses, not a lead-in (按照全县统一部署，…).
+        const upto = ctx.clause(Math.max(pos, termPos)).end;
+        for (const cl of v.slice(sp.start, upto).split(/[，,：:]/)) {
+          if (/^\s*(?:按照|根据|在|围绕|配合|结合|落实|对照|依据|为|参加|参与)/.test(cl)) continue;
+          if (OTHER_SCOPE.test(cl)) return { ok: false, s: sp.start, e: sp.end };
+        }
         return { ok: subject.test(sentence), s: sp.start, e: sp.end };
       };
       // Counts: a number with a count unit, bound to the nearest verb term before it in its clause.
@@ -325,7 +339,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
         const tail = v.slice(t.end, t.end + 3);
         if (tail && !/^(?:[\s，,。；;、)）(（]|$|矛盾|纠纷|调解|化解|各类|案)/.test(tail)) continue;
-        const so = sentenceOk(t.coreStart);
+        const so = sentenceOk(t.coreStart, Math.max(cl.start, t.start - window) + best.at);
         if (!so.ok) continue;
         // The clause must be about disputes (纠纷/矛盾/调解 in the bound phrase or the sentence before it).
         if (!subject.test(v.slice(termStart, t.end)) && !subject.test(v.slice(so.s, t.start))) continue;

@@ -229,3 +229,16 @@ describe('PDF line wrapping', () => {
     for (const e of fs.facts.mediation!.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
   });
 });
+
+describe('scope by level', () => {
+  it('a lead-in naming the county does not make a township figure county-wide', () => {
+    const fs = run('按照全县统一部署，我镇共排查矛盾纠纷86件，成功调解84件。', { adminLevel: 'township' });
+    expect(val(fs, 'mediation')).toMatchObject({ disputes: 86, resolved: 84 });
+  });
+  it('a province figure is the province\'s own in a province report, not in a county one', () => {
+    const t = '全省各级人民调解组织共调解矛盾纠纷52.3万件，调解成功率98.6%。';
+    expect(val(run(t, { adminLevel: 'county' }), 'mediation')).toMatchObject({ disputes: null, rate_pct: null });
+    const doc = run(t);
+    expect(val(doc, 'mediation')).toMatchObject({ disputes: 523000, rate_pct: 98.6 });
+  });
+});
