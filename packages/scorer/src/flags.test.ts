@@ -145,6 +145,12 @@ describe('near-duplicate paragraphs from the report fingerprint', () => {
 });
 
 describe('template_text with almost no figures', () => {
+  it('does not judge an excerpt shorter than the minimum', () => {
+    const fs = withFacts(signals({ chars: THRESHOLDS.template.minChars - 1, quantifiedPer1000: 0, stockPhraseShare: 0.5 }), {
+      specificity: fact('specificity', { quantPer1000: 0, stockShare: 0.5 }, [ev('扎实推进')]),
+    });
+    expect(codes(fs)).toEqual([]);
+  });
   it('flags a report under the bare threshold whatever its stock-phrase share', () => {
     const fs = withFacts(signals({ quantifiedPer1000: 0, stockPhraseShare: 0.02 }), {
       specificity: fact('specificity', { quantPer1000: 0, stockShare: 0.02 }, [ev('扎实推进')]),

@@ -144,7 +144,7 @@ export function qualityFlags(rubric: Rubric, facts: FactSet, fingerprint?: TextF
     const q = finite(sv?.quantPer1000) ? sv.quantPer1000 : signals.quantifiedPer1000;
     const s = finite(sv?.stockShare) ? sv.stockShare : signals.stockPhraseShare;
     const T = THRESHOLDS.template;
-    if (signals.chars > 0 && ((q < T.maxQuantPer1000 && s >= T.minStockShare) || q < T.bareQuantPer1000)) {
+    if (signals.chars >= T.minChars && ((q < T.maxQuantPer1000 && s >= T.minStockShare) || q < T.bareQuantPer1000)) {
       out.push({
         code: 'template_text',
         severity: 'warn',

@@ -2,7 +2,18 @@
 // This is the scorer's only file I/O helper; it reads the overrides file, never a report.
 import { readFileSync } from 'node:fs';
 import { FazhiError, IndicatorStatus, type Rubric } from '@fazhi/core';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+// yaml (about 70 CommonJS files) is required when an overrides file is read, not at import, so
+// `fazhi check` and other scorer users that never read one do not pay for loading it.
+type Yaml = typeof import('yaml');
+let yamlMod: Yaml | undefined;
+const yaml = (): Yaml => (yamlMod ??= createRequire(import.meta.url)('yaml') as Yaml);
+const isMap = ((n: unknown) => yaml().isMap(n)) as Yaml['isMap'];
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as Yaml['isScalar'];
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as Yaml['isSeq'];
+const parseDocument = ((...a: Parameters<Yaml['parseDocument']>) => yaml().parseDocument(...a)) as Yaml['parseDocument'];
 import { z } from 'zod';
 
 export const OverrideEntry = z
@@ -83,7 +94,7 @@ export function loadOverrides(path: string, src?: string): ReviewOverride[] {
       throw new FazhiError('E_OVERRIDE_READ', `无法读取复核覆盖文件 ${path}，请检查路径`, { file: path });
     }
   }
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new OverrideError(

@@ -74,7 +74,7 @@ export function fullFacts(file = 'reports/甲镇.txt', patch: Partial<FactSet> =
       specificity: fact('specificity', { quantPer1000: 5.2, stockShare: 0.04 }, [ev('全年开展合法性审查52件')]),
     },
     signals: {
-      chars: 900,
+      chars: 3200,
       duplicateParagraphs: [],
       quantifiedPer1000: 5.2,
       quantifiedCount: 12,

@@ -10,7 +10,14 @@ export const THRESHOLDS = {
    * fewer than `bareQuantPer1000` quantified statements per 1,000 characters (a report with almost
    * no figures says nothing checkable — the rubric's stock-phrase list is never complete).
    */
-  template: { maxQuantPer1000: 2, minStockShare: 0.1, /** Below this density the text is template-like whatever its stock phrases. */ bareQuantPer1000: 1 },
+  template: {
+    maxQuantPer1000: 2,
+    minStockShare: 0.1,
+    /** Below this density the text is template-like whatever its stock phrases. */
+    bareQuantPer1000: 1,
+    /** Texts shorter than this (characters of the view) are too short to judge (an excerpt, an opening). */
+    minChars: 1500,
+  },
   /**
    * rate_mismatch: the stated rate may differ from resolved / disputes × 100 by one unit of its
    * last written digit (98 → ±1, 98.2 → ±0.1) before it is flagged.
