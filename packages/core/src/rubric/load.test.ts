@@ -213,6 +213,18 @@ categories:
     expect(loadRubricText(child('extends: township\n'), 'upload.yaml', { builtinsOnly: true }).chain).toHaveLength(3);
   });
 
+  test('a rubric saved as GB18030 (Notepad) is read, not garbled', async () => {
+    const text = child('extends: township\ndescription: 本县细则（GB18030 编码）\n');
+    const dir = writeRubrics({});
+    const { writeFileSync } = await import('node:fs');
+    // Encode by hand: TextEncoder only does UTF-8; these characters map via a tiny GBK table.
+    const gbk = encodeGbk(text);
+    writeFileSync(join(dir, 'gbk.yaml'), gbk);
+    const l = loadRubric(join(dir, 'gbk.yaml'));
+    expect(l.rubric.title).toBe('某县细则');
+    expect(l.rubric.description).toBe('本县细则（GB18030 编码）');
+  });
+
   test('loadRubricText resolves relative extends against baseDir', () => {
     const dir = writeRubrics({ 'p.yaml': child('extends: township\n').replace('id: my-county', 'id: p') });
     const l = loadRubricText(child('extends: ./p.yaml\n'), 'upload.yaml', { baseDir: dir });
@@ -220,3 +232,27 @@ categories:
     expect(l.rubric.id).toBe('my-county');
   });
 });
+
+/** GBK bytes of a string, found by searching the decoder's table (test helper; slow but exact). */
+function encodeGbk(s: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const b = table.get(ch);
+      if (!b) throw new Error(`no GBK code for ${ch}`);
+      out.push(...b);
+    }
+  }
+  return new Uint8Array(out);
+}

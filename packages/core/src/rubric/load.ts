@@ -163,6 +163,18 @@ function checkFile(src: SourceFile): void {
 }
 
 /**
+ * Rubric files are UTF-8, but a county office may save one from Notepad as GBK/GB18030:
+ * decode strictly as UTF-8 first and fall back to GB18030 rather than show mojibake.
+ */
+function decodeRubric(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
  * Parsed files by path + mtime + size: YAML parsing is the slow part of loading, and a server
  * or a batch loads the same built-ins again and again. Entries are never mutated.
  */
@@ -187,7 +199,7 @@ class Loader {
         this.cache.set(abs, parsed);
         return parsed;
       }
-      text = readFileSync(abs, 'utf8');
+      text = decodeRubric(readFileSync(abs));
     } catch (e) {
       const src = parseRubricSource('', display);
       src.problems = [{ code: 'E_RUBRIC_READ', message: `无法读取细则文件：${(e as Error).message}`, file: display, line: 1, col: 1 }];
