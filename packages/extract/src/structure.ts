@@ -61,7 +61,7 @@ export interface Structure {
 
 function headingText(view: string, start: number, lineEnd: number): { end: number; title: string; numeralEnd: number } {
   const rest = view.slice(start, lineEnd);
-  const m = L1_RE.exec(rest) ?? L2_RE.exec(rest) ?? L3_RE.exec(rest);
+  const m = L1_RE.exec(rest) ?? L2_RE.exec(rest) ?? L3_RE.exec(rest) ?? new RegExp(`^[${CN}]{1,3}\\s+`).exec(rest);
   const numeralEnd = start + (m ? m[0].length : 0);
   // The heading runs to the first full stop, or to the next inline numeral, capped.
   let end = lineEnd;
@@ -87,6 +87,7 @@ export function readStructure(view: string): Structure {
       headings.push({ level, start: at, end: h.end, title: h.title, kinds: classifyHeading(h.title, level), bodyEnd: view.length });
     };
     if (L1_RE.test(line)) push(1, s);
+    else if (line.length <= 40 && new RegExp(`^[${CN}]{1,3}\\s+(?=[^\\s是])`).test(line) && !/[。，,]/.test(line)) push(1, s);
     else if (L2_RE.test(line)) push(2, s);
     else if (L3_RE.test(line)) push(3, s);
     else if (line.length > 0 && line.length <= 30 && !/[。，,；;]/.test(line) && !/报告|总结|情况的|^\d/.test(line)) {

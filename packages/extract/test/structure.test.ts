@@ -55,6 +55,10 @@ describe('readStructure', () => {
     const kinds = readStructure(v).canonical.flatMap((h) => h.kinds);
     expect(kinds).toEqual(['measures', 'shortcomings']);
   });
+  it('reads a numeral followed by a space as a heading on a short line', () => {
+    const s = readStructure('一 主要举措和成效\n全年学法6次。\n二 存在的不足\n');
+    expect(s.canonical.flatMap((h) => h.kinds)).toEqual(['measures', 'shortcomings']);
+  });
   it('does not take numbered items or intro sentences as parts', () => {
     const s = readStructure('现将工作情况、存在不足及下一步安排报告如下：\n1.落实第一责任人职责\n');
     expect(s.canonical).toEqual([]);
