@@ -1,4 +1,18 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+// yaml (about 70 CommonJS files) is required on first use, not at import: a process that never
+// parses a rubric (`fazhi check` with a cached rubric, scorer-only users) does not pay for it.
+type Yaml = typeof import('yaml');
+let yamlMod: Yaml | undefined;
+const yaml = (): Yaml => (yamlMod ??= createRequire(import.meta.url)('yaml') as Yaml);
+const isAlias = ((n: unknown) => yaml().isAlias(n)) as Yaml['isAlias'];
+const isCollection = ((n: unknown) => yaml().isCollection(n)) as Yaml['isCollection'];
+const isMap = ((n: unknown) => yaml().isMap(n)) as Yaml['isMap'];
+const isPair = ((n: unknown) => yaml().isPair(n)) as Yaml['isPair'];
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as Yaml['isScalar'];
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as Yaml['isSeq'];
+const parseDocument = ((...a: Parameters<Yaml['parseDocument']>) => yaml().parseDocument(...a)) as Yaml['parseDocument'];
 import type { RubricCode, RubricProblem } from './problems.js';
 
 /** Limits that keep a hostile or broken file from costing more than a moment. */
@@ -152,7 +166,7 @@ function countNodes(v: unknown, limit: number): number {
 
 /** Parses one rubric file with positions. Never throws: every problem lands in `problems`. */
 export function parseRubricSource(text: string, file: string): SourceFile {
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   const src: SourceFile = { file, doc: null, lc, data: undefined, problems: [] };
   if (text.length > RUBRIC_LIMITS.maxChars) {
     src.problems.push({
