@@ -173,6 +173,14 @@ categories:
     expect(ps[0]!.file.endsWith('c.yaml')).toBe(true);
   });
 
+  test("a child may not reuse its parent's id", () => {
+    const text = child('extends: township\n').replace('id: my-county', 'id: township');
+    const dir = writeRubrics({ 'same.yaml': text });
+    const ps = problemsOf(join(dir, 'same.yaml'));
+    expect(ps.map((p) => p.code)).toEqual(['E_RUBRIC_DUPLICATE_ID']);
+    expect(ps[0]).toMatchObject({ line: 1, col: 5 });
+  });
+
   test('a rubric extending itself is a cycle', () => {
     const dir = writeRubrics({ 'self.yaml': child('extends: ./self.yaml\n') });
     expect(problemsOf(join(dir, 'self.yaml')).map((p) => p.code)).toEqual(['E_RUBRIC_EXTENDS_CYCLE']);

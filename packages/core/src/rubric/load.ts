@@ -281,6 +281,12 @@ function applyFile(parent: Work | null, src: SourceFile, file: RubricFile, probl
   // A child's description describes the child: never inherit the parent's.
   if (parent) delete work.top.description;
   let ok = true;
+  // Scorecards are stamped with the rubric id: a child under its parent's id would pass for it.
+  if (parent && parent.top.id === file.id) {
+    const at = locate(src, ['id']);
+    problems.push(problemAt(src, at.offset, 'E_RUBRIC_DUPLICATE_ID', `细则 id “${file.id}” 与所继承的上级细则相同；请改用本县自己的 id（如 ${file.id}-my-county）/ a rubric may not reuse its parent's id`));
+    ok = false;
+  }
 
   // drop first, so a child may drop an indicator and add a new one under the same id.
   (file.drop ?? []).forEach((id, di) => {
