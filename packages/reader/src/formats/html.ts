@@ -100,24 +100,45 @@ export function htmlToText(html: string): { text: string; chrome: Array<[number,
     }
     if (trailing) pendingSpace = true;
   };
-  const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  // A linear scan (indexOf only, never a backtracking regex over the rest of the page): a '<' that
+  // starts no tag is text; a tag is closed by the first '>' after it.
+  const lower = html.toLowerCase();
   let last = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (m.index > last) emit(html.slice(last, m.index));
-    last = TAG.lastIndex;
-    const name = m[2]?.toLowerCase();
-    if (!name) continue; // comment, doctype, CDATA
-    const closing = m[1] === '/';
-    const attrs = m[3] ?? '';
+  let pos = 0;
+  for (;;) {
+    const lt = html.indexOf('<', pos);
+    if (lt === -1) break;
+    const next = html.charCodeAt(lt + 1);
+    if (html.startsWith('<!--', lt)) {
+      const e = html.indexOf('-->', lt + 4);
+      if (lt > last) emit(html.slice(last, lt));
+      last = pos = e === -1 ? html.length : e + 3;
+      continue;
+    }
+    const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    const closing = next === 47; // '/'
+    if (!(isLetter(next) || next === 33 || next === 63 || (closing && isLetter(html.charCodeAt(lt + 2))))) {
+      pos = lt + 1; // a literal '<'
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt === -1) break; // no tag can close any more: the rest is text
+    if (lt > last) emit(html.slice(last, lt));
+    last = pos = gt + 1;
+    if (next === 33 || next === 63) continue; // <!doctype …>, <![CDATA[…]]>, <?xml …?>
+    const inner = html.slice(lt + (closing ? 2 : 1), gt);
+    const nm = /^[a-zA-Z][\w:-]*/.exec(inner);
+    if (!nm) continue;
+    const name = nm[0].toLowerCase();
+    const attrs = inner.slice(nm[0].length);
     if (!closing && SKIP.has(name) && !/\/\s*$/.test(attrs)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, last);
+      const end = lower.indexOf(`</${name}`, last);
       if (end === -1) {
-        last = html.length;
+        last = pos = html.length;
         break;
       }
-      const gt = html.indexOf('>', end);
-      last = gt === -1 ? html.length : gt + 1;
-      TAG.lastIndex = last;
+      const g2 = html.indexOf('>', end);
+      last = pos = g2 === -1 ? html.length : g2 + 1;
       continue;
     }
     if (BLOCK.has(name)) newline();
@@ -137,8 +158,9 @@ export function htmlToText(html: string): { text: string; chrome: Array<[number,
       if (isChrome && chromeDepth++ === 0) chromeStart = len;
     } else {
       let k = stack.length - 1;
-      while (k >= 0 && stack[k]!.name !== name) k--;
-      if (k < 0) continue;
+      const floor = Math.max(0, stack.length - 64); // unmatched close tags never cost more than 64 steps
+      while (k >= floor && stack[k]!.name !== name) k--;
+      if (k < floor) continue;
       while (stack.length > k) {
         const e = stack.pop()!;
         if (e.chrome && --chromeDepth === 0) chrome.push([chromeStart, len]);
