@@ -9,6 +9,7 @@ export const PAGE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>法治政府建设年度报告自查 · Fazhi Scorecard</title>
+<link rel="stylesheet" href="/fonts.css">
 <link rel="stylesheet" href="/app.css">
 <script src="/app.js" defer></script>
 </head>

@@ -67,6 +67,20 @@ describe('web server: page, headers, bad input', () => {
     expect(js.body).not.toContain('innerHTML');
   });
 
+  it('serves its own CJK font (no network), only whitelisted font files', async () => {
+    const css = await app.inject({ url: '/fonts.css' });
+    expect(css.statusCode).toBe(200);
+    const first = /url\(\/fonts\/([^)]+\.woff2)\)/.exec(css.body)?.[1];
+    expect(first).toBeDefined();
+    expect(css.body).not.toMatch(/https?:|\.\/files/);
+    const font = await app.inject({ url: `/fonts/${first}` });
+    expect(font.statusCode).toBe(200);
+    expect(font.headers['content-type']).toBe('font/woff2');
+    expect(font.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect((await app.inject({ url: '/fonts/..%2F400.css' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/fonts/%2E%2E%2F%2E%2E%2Fpackage.json' })).statusCode).toBe(404);
+  });
+
   it('lists rubrics as JSON', async () => {
     const r = await app.inject({ url: '/api/rubrics' });
     expect(r.statusCode).toBe(200);

@@ -10,6 +10,7 @@ import { readerFileName, sniff } from './sniff.js';
 import type { DashboardResult, RubricRef, ScoreResult } from './pipeline.js';
 import { APP_CSS, APP_JS, PAGE_HTML } from './page.js';
 import { ViewStore } from './views.js';
+import { fontCss, fontFile } from './fonts.js';
 
 export interface ServerOptions {
   port?: number;
@@ -48,13 +49,26 @@ export const DEFAULTS = {
 
 /** The page's policy: nothing but this server; scripts and styles only from files it serves. */
 export const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /**
  * A generated scorecard/dashboard page: sandboxed (opaque origin, cannot call the API), inline
  * styles and its own hashed scripts (the page's meta CSP narrows scripts further), fonts as data:.
  */
 export const VIEW_CSP =
-  "sandbox allow-scripts allow-popups allow-downloads allow-modals; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  "sandbox allow-scripts allow-popups allow-downloads allow-modals; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data: 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/**
+ * For display in the page: the generated page gets this app's CJK font (served from /fonts/, so
+ * machines without a Chinese system font show text, not boxes). Its meta CSP is widened by exactly
+ * `font-src 'self'`; the downloaded file stays as the renderer made it.
+ */
+function withAppFont(html: string): string {
+  const css = fontCss();
+  if (!css) return html;
+  return html
+    .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*?font-src data:)/i, "$1 &#x27;self&#x27;")
+    .replace(/<\/head>/i, `<style>${css}</style></head>`);
+}
 
 interface Upload {
   name: string;
@@ -117,7 +131,7 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
+    if (!reply.hasHeader('cross-origin-resource-policy')) reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
@@ -148,6 +162,18 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
   app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_HTML));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(APP_JS));
   app.get('/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(APP_CSS));
+  app.get('/fonts.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(fontCss()));
+  app.get('/fonts/:name', async (req, reply) => {
+    const f = fontFile((req.params as { name: string }).name);
+    if (!f) throw new WebError('E_NOT_FOUND');
+    // Fonts are fetched in CORS mode; the sandboxed scorecard frame has an opaque ("null") origin.
+    return reply
+      .type('font/woff2')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(f);
+  });
   app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
   app.get('/healthz', async () => ({ ok: true, executor: executor.mode, workers: executor.size }));
 
@@ -296,8 +322,13 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
       attachment(reply, `${v.name}.pdf`);
       return reply.type('application/pdf').send(Buffer.from(bytes));
     }
-    if ((req.query as Record<string, string | undefined>).download === '1') attachment(reply, `${v.name}.html`);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', VIEW_CSP).header('x-frame-options', 'SAMEORIGIN').send(v.html);
+    const download = (req.query as Record<string, string | undefined>).download === '1';
+    if (download) attachment(reply, `${v.name}.html`);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', VIEW_CSP)
+      .header('x-frame-options', 'SAMEORIGIN')
+      .send(download ? v.html : withAppFont(v.html));
   });
 
   app.addHook('onClose', async () => {
