@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BatchResult, type FactSet, type Scorecard } from '@fazhi/core';
-import { fingerprintText, normaliseForCopy, scoreBatch, scoreFacts, THRESHOLDS } from './index.js';
+import { addCopyFlags, fingerprintText, normaliseForCopy, scoreBatch, scoreFacts, THRESHOLDS } from './index.js';
 import { ev, fact, fullFacts, nationalRubric, withFacts } from './test-helpers.js';
 
 const loaded = nationalRubric();
@@ -87,6 +87,24 @@ describe('copy detection', () => {
     expect(texts['copy-b.txt']!.slice(b.start, b.end)).toBe(b.quote);
     expect(texts['copy-a.txt']!.split('\n')[a.line - 1]).toContain(a.quote);
     expect(texts['copy-b.txt']!.split('\n')[b.line - 1]).toContain(b.quote);
+  });
+
+  it('adds copied_text flags to both cards, with a penalty only when the rubric lists it', () => {
+    const shown = addCopyFlags(cards, res.copies);
+    expect(shown.map((c) => c.flags.map((f) => f.code))).toEqual([['copied_text'], ['copied_text'], []]);
+    const fa = shown[0]!.flags[0]!;
+    expect(fa.message).toMatch(/copy-b\.txt/);
+    expect(fa.evidence.map((e) => e.quote)).toEqual(res.copies[0]!.passages.map((p) => p.a.quote));
+    expect(shown[0]!.total).toBe(cards[0]!.total);
+    expect(cards[0]!.flags).toEqual([]); // inputs untouched
+    const l = nationalRubric((r) => {
+      r.penalties = [{ flag: 'copied_text', points: 15, official: false }];
+    });
+    const charged = addCopyFlags(cards, res.copies, l.rubric);
+    expect(charged[1]!.total).toBe(85);
+    expect(charged[1]!.grade).toBe('良好');
+    expect(charged[1]!.flags[0]!.penalty).toBe(15);
+    expect(charged[2]!.total).toBe(100);
   });
 
   it('keeps quotes verbatim when the view differs from the text (offset map)', () => {

@@ -1,6 +1,7 @@
 // scoreBatch: many scorecards → ranking within unit type, per-indicator statistics, copy
 // detection between reports, year-on-year comparison. Pure: hashes and numbers only.
-import type { BatchResult, CopyPair, FactSet, Scorecard, UnitGroup, YearComparison } from '@fazhi/core';
+import { FlagCode as FlagCodeEnum, type BatchResult, type CopyPair, type FactSet, type Flag, type Rubric, type Scorecard, type UnitGroup, type YearComparison } from '@fazhi/core';
+import { gradeOf } from './score.js';
 import type { TextFingerprint } from './fingerprint.js';
 import { THRESHOLDS } from './thresholds.js';
 
@@ -213,4 +214,37 @@ export function scoreBatch(cards: Scorecard[], factsets: FactSet[] = [], opts: B
     comparison: opts.previous ? compare(cards, opts.previous) : [],
     copyThreshold: { minSharedChars: THRESHOLDS.copy.minSharedChars, minSimilarity: THRESHOLDS.copy.minSimilarity },
   };
+}
+
+/**
+ * Cards with a `copied_text` flag for every report that shares text with another in the batch
+ * (evidence: this report's side of the shared passages). With the rubric, a listed
+ * `copied_text` penalty is taken off the total and the grade re-read. Returns new cards.
+ */
+export function addCopyFlags(cards: Scorecard[], copies: CopyPair[], rubric?: Rubric): Scorecard[] {
+  const order = FlagCodeEnum.options as readonly string[];
+  return cards.map((card) => {
+    const mine = copies.filter((p) => p.a === card.file || p.b === card.file);
+    if (mine.length === 0 || card.flags.some((f) => f.code === 'copied_text')) return card;
+    const others = mine.map((p) => {
+      const other = p.a === card.file ? p.b : p.a;
+      return `${baseName(other)}（${p.sharedChars ? `相同语句 ${p.sharedChars} 字，` : ''}相似度 ${Math.round(p.similarity * 100)}%）`;
+    });
+    const evidence = mine.flatMap((p) => p.passages.map((x) => (p.a === card.file ? x.a : x.b)));
+    const flag: Flag = {
+      code: 'copied_text',
+      severity: 'warn',
+      message: `与本批次其他报告有大段相同文字，可能套用了模板：${others.join('；')}`,
+      evidence,
+    };
+    const next: Scorecard = structuredClone(card);
+    const pen = rubric?.penalties?.find((p) => p.flag === 'copied_text');
+    if (pen && rubric) {
+      flag.penalty = pen.points;
+      next.total = Math.max(0, Math.round((next.total - pen.points) * 100) / 100);
+      next.grade = gradeOf(rubric, next.total, next.max);
+    }
+    next.flags = [...next.flags, flag].sort((x, y) => order.indexOf(x.code) - order.indexOf(y.code));
+    return next;
+  });
 }

@@ -39,7 +39,7 @@ function statusFromPoints(points: number, max: number): IndicatorStatus {
   return points >= max ? 'full' : points > 0 ? 'partial' : 'zero';
 }
 
-function gradeOf(rubric: Rubric, total: number, max: number): string {
+export function gradeOf(rubric: Rubric, total: number, max: number): string {
   // Grades are written on the rubric's total; with 不适用 items the score is scaled to it first.
   const scaled = max > 0 ? (total / max) * rubric.total : 0;
   const grades = [...rubric.grades].sort((a, b) => b.min - a.min);
