@@ -5,7 +5,9 @@ import * as reader from '@fazhi/reader';
 import * as extract from '@fazhi/extract';
 import * as scorer from '@fazhi/scorer';
 import * as renderer from '@fazhi/renderer';
+import { fileURLToPath } from 'node:url';
 import { buildApp, PAGE_CSP } from './server.js';
+import { WorkerPool } from './pool.js';
 import { makeDocx, makeLyingZipBomb, makeXlsxLike, makeZipBomb } from './test-support/make-docx.js';
 
 const fixture = readFileSync(new URL('../test/fixtures/qingshi-2025.txt', import.meta.url), 'utf8');
@@ -174,6 +176,19 @@ describe('web server: page, headers, bad input', () => {
     expect(r.json().code).toBe('E_TOO_MANY_FILES');
   });
 
+  it('committee upload over the total size → 413 E_FILE_TOO_LARGE', async () => {
+    const small = await buildApp({ workers: 0, maxFileBytes: 64 * 1024, maxTotalBytes: 100 * 1024 });
+    try {
+      const t = { name: 'a.txt', bytes: new TextEncoder().encode('法'.repeat(15_000)) }; // 45 KB each
+      const r = await post(small, '/api/batch', [1, 2, 3].map((i) => ['file', { ...t, name: `${i}.txt` }] as [string, typeof t]));
+      expect(r.statusCode).toBe(413);
+      expect(r.json().code).toBe('E_FILE_TOO_LARGE');
+      expect(r.json().message).toMatch(/合计/);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('committee upload over the file count → 413 E_TOO_MANY_FILES', async () => {
     const t = { name: 'a.txt', bytes: new TextEncoder().encode('x') };
     const r = await post(app, '/api/batch', [1, 2, 3, 4].map((i) => ['file', { ...t, name: `${i}.txt` }] as [string, typeof t]));
@@ -209,6 +224,22 @@ describe('web server: page, headers, bad input', () => {
     const r = await post(app, '/api/score', { text: fixture, rubric: '../../etc/passwd' });
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('E_UNKNOWN_RUBRIC');
+  });
+
+  it('a report stuck past the time limit → 504 E_TIMEOUT; its worker is replaced', async () => {
+    // A stand-in worker that never answers a scoring job, behind the real server and pool.
+    const workerFile = fileURLToPath(new URL('../test/fixtures/test-worker.mjs', import.meta.url));
+    const stuck = await buildApp({ executor: new WorkerPool({ size: 1, workerFile }), timeoutMs: 300 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const r = await post(stuck, '/api/score', { text: fixture });
+        expect(r.statusCode).toBe(504);
+        expect(r.json()).toMatchObject({ code: 'E_TIMEOUT' });
+        expect(r.json().message).toMatch(/秒/);
+      }
+    } finally {
+      await stuck.close();
+    }
   });
 
   it('an expired or unknown view → 404 with a zh-CN message', async () => {

@@ -22,6 +22,8 @@ export interface ServerOptions {
   maxFileBytes?: number;
   /** Most files in one committee upload. Default 100. */
   maxFiles?: number;
+  /** Most bytes in one request, all files together (everything is held in memory). Default 200 MB. */
+  maxTotalBytes?: number;
   /** Largest declared inflated size of a .docx (bytes). Default 64 MB. */
   maxInflatedBytes?: number;
   /** Time limit for scoring one file (ms). Default 60 s. */
@@ -41,6 +43,7 @@ export interface ServerOptions {
 export const DEFAULTS = {
   maxFileBytes: 20 * 1024 * 1024,
   maxFiles: 100,
+  maxTotalBytes: 200 * 1024 * 1024,
   maxInflatedBytes: 64 * 1024 * 1024,
   timeoutMs: 60_000,
   maxViews: 200,
@@ -187,6 +190,7 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
   async function readInputs(req: FastifyRequest, maxFiles: number): Promise<{ uploads: Upload[]; fields: Record<string, string> }> {
     const uploads: Upload[] = [];
     const fields: Record<string, string> = {};
+    let total = 0;
     const query = req.query as Record<string, string | undefined>;
     if (query.rubric) fields.rubric = query.rubric;
     if (req.isMultipart()) {
@@ -204,6 +208,9 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
               throw new WebError('E_FILE_TOO_LARGE', `文件「${part.filename}」超过 ${Math.round(o.maxFileBytes / 1048576)} MB 上限。请压缩图片或删除附件后重试，或只上传报告正文。`, { file: part.filename });
             throw e;
           }
+          total += buf.byteLength;
+          if (total > o.maxTotalBytes)
+            throw new WebError('E_FILE_TOO_LARGE', `本次上传的文件合计超过 ${Math.round(o.maxTotalBytes / 1048576)} MB 上限。请分批上传。`, { file: part.filename });
           uploads.push({ name: part.filename || 'report', bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
         } else {
           if (part.valueTruncated)
