@@ -11,6 +11,9 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
   // sentence's character 4-grams ≥ 60% contained in the other; sentences of ≥ 20 characters).
   const duplicateParagraphs: Signals['duplicateParagraphs'] = [];
   const sents: { para: number; grams: Set<string> }[] = [];
+  // gram → indices (into `sents`) of the sentences containing it: each new sentence counts its
+  // overlap with earlier ones through this index instead of intersecting every pair of sets.
+  const postings = new Map<string, number[]>();
   const paras: { start: number; end: number }[] = [];
   const pairs = new Set<string>();
   let pos = 0;
@@ -27,20 +30,27 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
       if (key.length < 20) continue;
       const grams = new Set<string>();
       for (let i = 0; i + 4 <= key.length; i++) grams.add(key.slice(i, i + 4));
-      for (const o of sents) {
+      const shared = new Map<number, number>();
+      for (const g of grams) for (const j of postings.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      for (const j of [...shared.keys()].sort((x, y) => x - y)) {
+        const o = sents[j]!;
         if (o.para === pi || pairs.has(`${o.para}:${pi}`) || duplicateParagraphs.length >= 20) continue;
-        const small = o.grams.size < grams.size ? o.grams : grams;
-        const big = small === grams ? o.grams : grams;
-        let inter = 0;
-        for (const g of small) if (big.has(g)) inter++;
-        if (inter / small.size >= 0.6) {
+        const inter = shared.get(j)!;
+        if (inter / Math.min(o.grams.size, grams.size) >= 0.6) {
           pairs.add(`${o.para}:${pi}`);
           const a = ctx.evidence(paras[o.para]!.start, paras[o.para]!.end, 'done');
           const b = ctx.evidence(start, end, 'done');
           if (a && b) duplicateParagraphs.push({ first: a, second: b });
         }
       }
-      if (sents.length < 2000) sents.push({ para: pi, grams });
+      if (sents.length < 2000) {
+        for (const g of grams) {
+          const list = postings.get(g);
+          if (list) list.push(sents.length);
+          else postings.set(g, [sents.length]);
+        }
+        sents.push({ para: pi, grams });
+      }
     }
   }
   // Quantified statements: numbers with a count unit or a percentage (years and dates excluded).

@@ -25,3 +25,39 @@ describe('property: robustness and verbatim evidence', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => { run(s); }), { numRuns: 200 });
   });
 });
+
+describe('property: evidence through a non-identity offset map', () => {
+  // The view drops zero-width characters and folds full-width digits; runs map it back.
+  const build = (text: string) => {
+    let view = '';
+    const runs: [number, number, number][] = [];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '\u200b') continue;
+      const c = ch.charCodeAt(0);
+      const out = c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : ch;
+      const last = runs[runs.length - 1];
+      if (last && last[0] + last[2] === view.length && last[1] + last[2] === i) last[2]++;
+      else runs.push([view.length, i, 1]);
+      view += out;
+    }
+    return { view, runs };
+  };
+  it('quotes are verbatim slices of the original text', async () => {
+    const { documentFromText, extractFacts } = await import('../src/index.js');
+    const { extractor } = await import('./helpers.js');
+    const PARTS = ['排查矛盾纠纷', '１６５件，', '成功调解', '１６２件，', '调解成功率９８%。', '\u200b', '述法', '法律顾问', '２６个村(社区)均聘请', '合法性审查５２件。', '\n', '一、主要举措和成效\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PARTS), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const { view, runs } = build(text);
+        const doc = documentFromText(text, 'p.txt', { view });
+        doc.offsets = runs;
+        const fs = extractFacts(doc, extractor());
+        for (const f of Object.values(fs.facts)) for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+        for (const s of fs.sections) expect(text.slice(s.start, s.end)).toBe(s.heading);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
