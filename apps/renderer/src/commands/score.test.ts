@@ -85,6 +85,19 @@ describe('fazhi score', () => {
     expect(res.errors[0]!.error.message).toMatch(/fazhi extract/);
   });
 
+  it('puts copied_text on reports of the batch that share a paragraph', async () => {
+    const para = '（五）化解矛盾纠纷。坚持和发展新时代“枫桥经验”，健全镇、村、组三级矛盾纠纷排查调处网络，建立矛盾纠纷定期排查、分级调处、跟踪回访工作机制，做到小事不出村、大事不出镇、矛盾不上交。依托综治中心和村级人民调解委员会，对排查出的矛盾纠纷逐一建立台账，明确包案领导、责任人和化解时限。\n';
+    const other = join(dir, '白石镇.txt');
+    writeFileSync(other, `白石镇2024年法治政府建设年度报告\n\n一、主要举措和成效\n（一）开展普法宣传活动9场。\n${para}\n二、存在的不足和原因\n执法力量不足。\n`);
+    const mine = join(dir, '青石镇-副本.txt');
+    writeFileSync(mine, REPORT.replace('（四）加强普法宣传。', `${para}（四）加强普法宣传。`));
+    await run([mine, other], { rubric: 'township' });
+    const res = JSON.parse(out) as { scorecards: Scorecard[]; batch: { copies: { passages: unknown[] }[] } };
+    expect(res.batch.copies).toHaveLength(1);
+    expect(res.batch.copies[0]!.passages.length).toBeGreaterThanOrEqual(2);
+    for (const c of res.scorecards) expect(c.flags.map((f) => f.code)).toContain('copied_text');
+  });
+
   it('jsonl prints one card per line', async () => {
     await run([report, report], { rubric: 'township', format: 'jsonl' });
     const lines = out.trim().split('\n');

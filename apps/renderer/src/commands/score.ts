@@ -9,6 +9,7 @@ import { FactSet, FazhiError, isFazhiError, type LoadedRubric, type Scorecard, t
 import * as reader from '@fazhi/reader';
 import * as extract from '@fazhi/extract';
 import {
+  addCopyFlags,
   fingerprintText,
   loadOverrides,
   scoreBatch,
@@ -173,9 +174,12 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
   } else {
     const fingerprints: Record<string, TextFingerprint> = {};
     for (const i of ok) if (i.fingerprint) fingerprints[i.facts.file] = i.fingerprint;
-    const batch = scoreBatch(cards, ok.map((i) => i.facts), { fingerprints });
+    const factsets = ok.map((i) => i.facts);
+    // Shared text goes on the cards as copied_text (a rubric penalty may move totals, so rank after).
+    const flagged = addCopyFlags(cards, scoreBatch(cards, factsets, { fingerprints }).copies, loaded.rubric);
+    const batch = scoreBatch(flagged, factsets, { fingerprints });
     const errors = results.filter((r): r is { file: string; error: { code: string; message: string } } => 'error' in r);
-    process.stdout.write(`${JSON.stringify({ scorecards: cards, batch, errors }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ scorecards: flagged, batch, errors }, null, 2)}\n`);
   }
   return failed ? 1 : 0;
 }
