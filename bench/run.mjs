@@ -71,6 +71,7 @@ async function extractWorkload(p, texts) {
   const cards = [];
   let checksum = 0;
   const c0 = process.cpuUsage();
+  Object.keys(p.stages).forEach((k) => (p.stages[k] = 0));
   const t0 = performance.now();
   for (let i = 0; i < bufs.length; i++) {
     const { card } = await p.run(bufs[i], texts[i].name);
@@ -95,7 +96,8 @@ async function extractWorkload(p, texts) {
   const fcpu = process.cpuUsage(fc0);
   const floorCpuMs = (fcpu.user + fcpu.system) / 1000;
   // The ratio uses CPU time on both sides, so a busy machine does not skew it.
-  return { ms, cpuMs, perSecCpu: (bufs.length / cpuMs) * 1000, floorMs, floorCpuMs, perSec: (bufs.length / ms) * 1000, ratio: cpuMs / floorCpuMs, ratioWall: ms / floorMs, msPerReport: ms / bufs.length, cards, checksum, hits };
+  const stageShare = Object.fromEntries(Object.entries(p.stages).map(([k, v]) => [k, v / ms]));
+  return { stageShare, ms, cpuMs, perSecCpu: (bufs.length / cpuMs) * 1000, floorMs, floorCpuMs, perSec: (bufs.length / ms) * 1000, ratio: cpuMs / floorCpuMs, ratioWall: ms / floorMs, msPerReport: ms / bufs.length, cards, checksum, hits };
 }
 
 async function jobs2Workload(n) {
@@ -231,6 +233,7 @@ try {
       cards = e.cards;
       push('perCore', e.perSec);
       push('perCoreCpu', e.perSecCpu);
+      for (const [k, v] of Object.entries(e.stageShare)) push(`stage_${k}`, v);
       push('msPerReport', e.msPerReport);
       push('ratio', e.ratio);
       push('floorMs', e.floorMs);
@@ -331,6 +334,8 @@ const result = {
     reportsPerSecondJobs2: round(m('jobs2'), 0),
     pipelineMs: round(m('pipelineMs'), 0),
     floorMs: round(m('floorMs'), 1),
+    /** Share of the pipeline's wall time spent in readBuffer / extractFacts / scoreFacts. */
+    stageShare: { read: round(m('stage_read'), 2), extract: round(m('stage_extract'), 2), score: round(m('stage_score'), 2) },
     pipelineCpuMs: round(m('pipelineCpuMs'), 0),
     floorCpuMs: round(m('floorCpuMs'), 1),
     ratioToFloor: round(m('ratio'), 1),
@@ -378,6 +383,8 @@ if (JSON_OUT) {
   log(`floor: ${result.extractScore.floorCpuMs} ms CPU (${result.extractScore.floorMs} ms wall) for ${N} reports; pipeline ${result.extractScore.pipelineCpuMs} ms CPU (${result.extractScore.pipelineMs} ms wall, ${result.extractScore.msPerReport} ms/report)`);
   if (result.batch10k.streamPeakRssMb !== null) log(`batch: streamed pipeline child ${result.batch10k.streamPeakRssMb} MB peak RSS, ${result.batch10k.streamReportsPerSecond}/s (measured: ${result.batch10k.measured})`);
   for (const b of result.batch10k.cli) log(`fazhi batch ${b.reports} files: ${b.timedOut ? `killed after ${b.seconds} s, ${b.scored} scored` : `${b.seconds} s`}, peak RSS ${b.peakRssMb ?? '—'} MB${b.error ? ` (${b.error})` : ''}`);
+  const sh = result.extractScore.stageShare;
+  if (sh.read !== null) log(`pipeline time by stage: read ${(sh.read * 100).toFixed(0)}%, extract ${(sh.extract * 100).toFixed(0)}%, score ${(sh.score * 100).toFixed(0)}%`);
   log(`load average: ${result.loadavg.start} at start, ${result.loadavg.end} at end (${result.cores} cores)`);
   for (const n of notes) log(`note: ${n}`);
 }

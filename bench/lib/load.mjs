@@ -43,13 +43,22 @@ export async function loadPipeline(rubricId = 'national') {
   const { extractFacts } = extract.mod;
   const { scoreFacts } = scorer.mod;
   const generatedAt = '2026-01-01T00:00:00.000Z';
+  /** Milliseconds spent in each stage since the last reset (wall, this thread). */
+  const stages = { read: 0, extract: 0, score: 0 };
   return {
     why: null,
     loaded,
+    stages,
     async run(bytes, name) {
+      const t0 = performance.now();
       const doc = await readBuffer(bytes, name);
+      const t1 = performance.now();
       const facts = extractFacts(doc, extractor);
+      const t2 = performance.now();
       const card = scoreFacts(loaded, facts, { generatedAt });
+      stages.read += t1 - t0;
+      stages.extract += t2 - t1;
+      stages.score += performance.now() - t2;
       return { doc, facts, card };
     },
   };
