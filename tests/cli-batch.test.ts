@@ -1,7 +1,7 @@
 // End-to-end: the built `fazhi batch` over fixture township reports plus one corrupt .docx.
 // Needs the build (`pnpm exec turbo run build`), as every e2e CLI test does.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -105,6 +105,13 @@ describe('fazhi batch (CLI)', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('会前学法14次', '会前学法4次'));
     const third = fazhi(['batch', input, '--rubric', 'township', '--out', out]);
     expect(third.stdout).toContain('2 份未变');
+    // as after a kill: a half-written temp file and a report whose JSON never landed
+    writeFileSync(join(out, `.${GOOD[1]}.json.4242.deadbeef.tmp`), '{"half');
+    rmSync(join(out, `${GOOD[1]}.json`));
+    const resumed = fazhi(['batch', input, '--rubric', 'township', '--out', out]);
+    expect(resumed.stdout).toContain('2 份未变');
+    expect(existsSync(join(out, `${GOOD[1]}.json`))).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('applies a review override and lists it in the 人工复核 sheet', async () => {

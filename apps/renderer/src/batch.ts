@@ -2,7 +2,7 @@
 // A broken file is listed and the rest go on; every output is written atomically; a re-run over
 // the same OUT skips reports whose JSON carries the same source and rubric sha256.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -270,6 +270,12 @@ function readPrevious(dir: string): ScorecardT[] {
 
 // ---------- the batch ----------
 
+/** Temp files left by a killed run (see writeFileAtomic) are removed before a new one starts. */
+function removeStaleTemps(out: string): void {
+  if (!existsSync(out)) return;
+  for (const f of readdirSync(out)) if (/^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(f)) rmSync(join(out, f), { force: true });
+}
+
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
   const lang = opts.lang ?? 'zh';
   const out = opts.out;
@@ -278,6 +284,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   const ctx = loadContext(opts.rubric, opts.overrides);
   const previous = opts.previous ? readPrevious(opts.previous) : undefined;
   const items = collectInputs(inputs, out);
+  removeStaleTemps(out);
   if (items.length === 0) {
     throw new FazhiError('E_NO_INPUT', `在 ${inputs.join(' ')} 中没有找到报告文件（.txt .html .docx .doc .pdf）`);
   }

@@ -61,3 +61,14 @@ describe('scorecard HTML', () => {
     expect(shifted).toMatch(/\d+ 处证据的位置与原文不一致/);
   });
 });
+
+describe('evidence from .docx / .pdf input', () => {
+  it('names the page or paragraph next to the line', () => {
+    const card = fixtureCard();
+    card.indicators[0]!.evidence[0]!.page = 2;
+    card.indicators[0]!.evidence[1]!.paragraph = 14;
+    const html = renderScorecardHtml(card, fixtureRubric(), { sourceText: fixtureText() });
+    expect(html).toContain('第 2 页 · 第 5 行');
+    expect(html).toContain('第 14 段 · 第 12 行');
+  });
+});

@@ -38,7 +38,9 @@ function evidenceView(e: Evidence, L: Labels, linked: boolean) {
   return {
     quote: e.quote,
     section: e.section,
-    line: fmt(L.line, { n: e.line }),
+    line: [e.page ? fmt(L.page, { n: e.page }) : '', e.paragraph ? fmt(L.paragraph, { n: e.paragraph }) : '', fmt(L.line, { n: e.line })]
+      .filter(Boolean)
+      .join(' · '),
     modality: e.modality,
     modalityLabel: L.modality[e.modality] ?? e.modality,
     href: linked ? `#${spanId(e)}` : '',
