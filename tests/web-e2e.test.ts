@@ -147,5 +147,12 @@ describe.skipIf(skip)('web app in Chromium', () => {
     await page.locator('#batch-result').waitFor({ state: 'visible', timeout: 90_000 });
     expect(await page.locator('#batch-rows tr').count()).toBe(3);
     expect(await page.locator('#batch-rows td.err').textContent()).toContain('E_UNSUPPORTED_FORMAT');
+    // The renderer's dashboard, in its sandboxed frame, ranks both towns and lists the failure.
+    await page.locator('#dash').waitFor({ state: 'visible' });
+    const dash = page.frameLocator('#dash');
+    await dash.locator('text=白沙镇').first().waitFor();
+    expect(await dash.locator('body').textContent()).toContain('图片.pdf');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('#dl-dash')]);
+    expect(readFileSync((await html.path())!, 'utf8')).toContain('青石镇');
   });
 });
