@@ -229,7 +229,16 @@ describe('lint rules', () => {
   });
 
   test('E_RUBRIC_SCHEMA: a fact with an unknown kind', () => {
-    only('facts:\n  shufa: { kind: stauts, title: 述法, terms: [述法] }\n', 'E_RUBRIC_SCHEMA', 'stauts');
+    const p = only('facts:\n  shufa: { kind: stauts, title: 述法, terms: [述法] }\n', 'E_RUBRIC_SCHEMA', 'stauts');
+    expect(p.message).toContain('status / checklist');
+  });
+
+  test('E_RUBRIC_SCHEMA: a version written as a number gets a hint', () => {
+    const text = 'id: lint-case\ntitle: 测试细则\nversion: 1.0\nextends: national\n';
+    const dir = writeRubrics({ 'case.yaml': text });
+    const ps = problemsOf(join(dir, 'case.yaml'));
+    expect(ps.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual(['3:10 E_RUBRIC_SCHEMA']);
+    expect(ps[0]!.message).toContain('1.0.0');
   });
 
   test('E_RUBRIC_YAML: a duplicated key is a YAML error at the second key', () => {

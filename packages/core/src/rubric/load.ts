@@ -117,9 +117,24 @@ function zodProblems(src: SourceFile, error: z.ZodError, code: RubricCode, mapPa
     const at = locate(target.src, target.path);
     const where = pathString(path) || '(根)';
     const missing = issue.code === 'invalid_type' && !at.exact;
-    out.push(problemAt(target.src, at.offset, code, missing ? `${where}: 缺少必填项 / required key missing` : `${where}: ${issue.message}`));
+    const hint = hintFor(path, issue);
+    out.push(problemAt(target.src, at.offset, code, missing ? `${where}: 缺少必填项 / required key missing${hint}` : `${where}: ${issue.message}${hint}`));
   }
   return out;
+}
+
+const SCORING_TYPES = ['map', 'bands', 'proportional', 'deduct'];
+const FACT_KINDS = ['status', 'checklist', 'count', 'rate', 'ratio', 'coverage', 'structure', 'publication', 'specificity'];
+
+/** A short fix for the mistakes rubric authors make most. */
+function hintFor(path: PathKey[], issue: z.core.$ZodIssue): string {
+  const last = path[path.length - 1];
+  if (last === 'version') return '；版本号写成 x.y.z，如 1.0.0（1.0 会被读成数字）';
+  if (last === 'type' && path.includes('scoring')) return `；scoring.type 须为 ${SCORING_TYPES.join(' / ')} 之一`;
+  if (last === 'kind' && path[0] === 'facts') return `；事实 kind 须为 ${FACT_KINDS.join(' / ')} 之一`;
+  if (last === 'official') return '；写 official: true（官方规定）或 official: false（本细则建议）';
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return '；分值、阈值写阿拉伯数字，不加引号';
+  return '';
 }
 
 function displayPath(abs: string): string {
