@@ -25,6 +25,13 @@ w('report.html', toHtml({ title: r.title, date: '2025-02-16 10:30', source: '白
 w('report.docx', await toDocx([r.title, ...r.body, ...r.signature], { bookmark: true }));
 const pdf = await printPdf(documentHtml(r.title, r.body, r.signature));
 w('report.pdf', pdf);
+// Legacy Word 97 copy, converted from the .docx by LibreOffice (optional: only when soffice is installed).
+if (existsSync('/usr/bin/soffice')) {
+  const t = mkdtempSync(join(tmpdir(), 'fx-'));
+  writeFileSync(join(t, 'report.docx'), readFileSync(join(dir, 'report.docx')));
+  execFileSync('/usr/bin/soffice', ['--headless', '--convert-to', 'doc', '--outdir', t, join(t, 'report.docx')], { env: { ...process.env, HOME: t }, stdio: 'ignore' });
+  writeFileSync(join(dir, 'report.doc'), readFileSync(join(t, 'report.doc')));
+}
 // Longer print with a running header on every page (for header/footer removal).
 w('report.header.pdf', await printPdf(documentHtml(r.title, r.body, r.signature, { runningHeader: '青岚县白鹭湾镇人民政府文件', fontPx: 22 })));
 // Encrypted copy (user password "secret") for E_PDF_ENCRYPTED.

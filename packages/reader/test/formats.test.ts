@@ -9,7 +9,7 @@ import { readBuffer, readDocument, viewToOriginal } from '../src/index.js';
 const fx = (n: string) => join(import.meta.dirname, 'fixtures', n);
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-const FILES = ['report.utf8.txt', 'report.utf8-bom.txt', 'report.gb18030.txt', 'report.utf16le.txt', 'report.traditional.txt', 'report.html', 'report.docx', 'report.pdf', 'report.header.pdf'];
+const FILES = ['report.utf8.txt', 'report.utf8-bom.txt', 'report.gb18030.txt', 'report.utf16le.txt', 'report.traditional.txt', 'report.html', 'report.docx', 'report.doc', 'report.pdf', 'report.header.pdf'];
 
 describe('one report, every format', async () => {
   const base = await readDocument(fx('report.utf8.txt'));
@@ -66,6 +66,13 @@ describe('one report, every format', async () => {
     expect(i).toBeGreaterThan(0); // joined across the line break
     const a = viewToOriginal(doc, i + 5);
     expect(doc.text.slice(a, a + 4)).toBe('97.5');
+  });
+
+  it('legacy .doc: paragraphs from word-extractor', async () => {
+    const d = await readDocument(fx('report.doc'));
+    expect(d.format).toBe('doc');
+    expect(d.paragraphs!.length).toBeGreaterThanOrEqual(18);
+    expect(d.text.slice(d.paragraphs![0]!, d.paragraphs![1]!)).toContain('白鹭湾镇2024年法治政府建设年度报告');
   });
 
   it('docx paragraphs and traditional view', async () => {

@@ -7,7 +7,7 @@ export async function extractDoc(bytes: Uint8Array, file: string): Promise<Extra
   let body: string;
   try {
     const d = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = d.getBody();
+    body = d.getBody({ filterUnicode: false }); // keep the quotes and dashes as written
   } catch (e) {
     throw readerError('E_DOC_CORRUPT', file, e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
