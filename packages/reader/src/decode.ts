@@ -73,7 +73,9 @@ export function looksBinary(b: Uint8Array): boolean {
 }
 
 /** Share of a decoded text made of characters no report contains (C0/C1 controls, private use, U+FFFD). */
+const JUNK_RE = /[\x00-\x08\x0B\x0E-\x1F\x7F-\x9F\uFFFD\uE000-\uF8FF]/;
 function junkShare(s: string): number {
+  if (!JUNK_RE.test(s.length > 20000 ? s.slice(0, 20000) : s)) return 0;
   let junk = 0;
   const n = Math.min(s.length, 20000);
   for (let i = 0; i < n; i++) {
