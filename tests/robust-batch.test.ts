@@ -87,7 +87,7 @@ describe.skipIf(!batchReady)('fazhi batch resilience', () => {
   it('SIGKILL mid-way leaves no half-written output and a re-run finishes the rest', async () => {
     const inDir = join(dir, 'many');
     mkdirSync(inDir);
-    const N = 50;
+    const N = 30;
     for (let i = 0; i < N; i++) {
       const r = makeReport(47, i, { targetBytes: 4000 });
       writeFileSync(join(inDir, `${String(i).padStart(3, '0')}-${r.truth.place}.txt`), r.text);

@@ -100,7 +100,7 @@ describe.skipIf(!pipelineReady)('fuzz: reader → extract → scorer', () => {
         expect(doc.text.length).toBeGreaterThan(0);
         expect(invariantProblems(doc.text, facts, card)).toEqual([]);
       }),
-      { numRuns: 120, seed: 424242 },
+      { numRuns: 80, seed: 424242 },
     );
   });
 
@@ -113,7 +113,7 @@ describe.skipIf(!pipelineReady)('fuzz: reader → extract → scorer', () => {
         const { doc, facts, card } = await run(bytes, `u16-${idx}.txt`);
         expect(invariantProblems(doc.text, facts, card)).toEqual([]);
       }),
-      { numRuns: 25, seed: 99 },
+      { numRuns: 15, seed: 99 },
     );
   });
 
@@ -133,7 +133,7 @@ describe.skipIf(!pipelineReady)('fuzz: reader → extract → scorer', () => {
           expect(invariantProblems(res.doc.text, res.facts, res.card)).toEqual([]);
         },
       ),
-      { numRuns: 150, seed: 7 },
+      { numRuns: 100, seed: 7 },
     );
   });
 
@@ -147,7 +147,7 @@ describe.skipIf(!pipelineReady)('fuzz: reader → extract → scorer', () => {
           expect(e).toBeInstanceOf(C.FazhiError);
         }
       }),
-      { numRuns: 100, seed: 3 },
+      { numRuns: 60, seed: 3 },
     );
   });
 });

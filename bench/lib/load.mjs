@@ -16,6 +16,8 @@ export const PATHS = {
 
 async function imp(name) {
   const p = PATHS[name];
+  // Another build may be rewriting dist/ right now (tsup cleans it first): wait up to 60 s.
+  for (let i = 0; i < 120 && !existsSync(p); i++) await new Promise((r) => setTimeout(r, 500));
   if (!existsSync(p)) return { mod: null, why: `${p} missing (run the build)` };
   try {
     return { mod: await import(pathToFileURL(p).href), why: null };
