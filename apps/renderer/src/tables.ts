@@ -42,6 +42,8 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
   const en = input.lang === 'en';
   const cols = indicatorColumns(input.loaded.rubric, input.cards);
   const byFile = new Map(input.cards.map((c) => [c.file, c]));
+  const delta = new Map(input.result.comparison.map((c) => [c.file, c.delta]));
+  const withDelta = delta.size > 0;
   const header = [
     en ? 'Rank' : '名次',
     L.unitType,
@@ -53,6 +55,7 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
     en ? 'Max' : '满分',
     en ? 'Percent' : '得分率(%)',
     L.grade,
+    ...(withDelta ? [L.delta] : []),
     L.flags,
     L.review,
   ];
@@ -75,6 +78,7 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
       r.max,
       r.percent,
       r.grade,
+      ...(withDelta ? [delta.get(r.file) ?? null] : []),
       r.flags.map((f) => L.flagCodes[f] ?? f).join('；'),
       card.review.map((id) => pts.get(id)?.title ?? id).join('；'),
     ]);

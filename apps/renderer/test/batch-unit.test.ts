@@ -42,3 +42,20 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(d)).toEqual(['x.json']);
   });
 });
+
+describe('tables with a previous year', () => {
+  it('adds a 较上年 column when the batch has a comparison', () => {
+    const now = fixtureCard();
+    const before = fixtureCard();
+    before.file = '2023/qingshui-2023.txt';
+    before.reportYear = 2023;
+    before.total = 70;
+    const result = scoreBatch([now], [], { previous: [before] });
+    expect(result.comparison).toHaveLength(1);
+    const csv = scoresCsv({ result, cards: [now], loaded: fixtureRubric() });
+    const [head, row] = csv.slice(1).split('\r\n');
+    const k = head!.split(',').indexOf('较上年');
+    expect(k).toBeGreaterThan(0);
+    expect(row!.split(',')[k]).toBe('14');
+  });
+});
