@@ -118,6 +118,10 @@ export function collectInputs(inputs: string[], out: string): BatchItem[] {
       for (const f of files) items.push({ path: f, display: relative(input, f).split('\\').join('/'), outName: '' });
     } else items.push({ path: input, display: basename(input), outName: '' });
   }
+  // two inputs with the same display name (x.txt from two folders): keep their paths apart
+  const seen = new Map<string, number>();
+  for (const it of items) seen.set(it.display, (seen.get(it.display) ?? 0) + 1);
+  for (const it of items) if (seen.get(it.display)! > 1) it.display = it.path.split('\\').join('/');
   const used = new Set<string>();
   for (const it of items) {
     const stem = it.display.slice(0, it.display.length - extname(it.display).length).replace(/[\\/:*?"<>|\s]+/g, '_') || 'report';

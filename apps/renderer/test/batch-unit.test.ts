@@ -59,3 +59,16 @@ describe('tables with a previous year', () => {
     expect(row!.split(',')[k]).toBe('14');
   });
 });
+
+describe('batch inputs with the same name', () => {
+  it('keeps two x.txt from different folders apart', () => {
+    const d = mkdtempSync(join(tmpdir(), 'fazhi-dupe-'));
+    mkdirSync(join(d, 'a'));
+    mkdirSync(join(d, 'b'));
+    writeFileSync(join(d, 'a', 'x.txt'), 'x');
+    writeFileSync(join(d, 'b', 'x.txt'), 'x');
+    const items = collectInputs([join(d, 'a', 'x.txt'), join(d, 'b', 'x.txt')], join(d, 'out'));
+    expect(new Set(items.map((i) => i.display)).size).toBe(2);
+    expect(new Set(items.map((i) => i.outName)).size).toBe(2);
+  });
+});
