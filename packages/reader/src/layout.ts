@@ -72,6 +72,8 @@ export function isMetaLine(t: string): boolean {
 function isTitleLine(t: string): boolean {
   if (t.length < 6 || t.length > 90) return false;
   if (/[。；;>＞»]/.test(t) || CHROME_ANYWHERE.some((r) => r.test(t))) return false;
+  // A numbered heading ('一、2024年法治政府建设情况') is a section, not the title.
+  if (/^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/.test(t)) return false;
   return TITLE_RE.test(t);
 }
 

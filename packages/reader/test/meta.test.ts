@@ -80,6 +80,13 @@ describe('metadata', () => {
     expect(b.meta.adminLevel.value).toBe('county');
   });
 
+  it('a numbered heading before the first paragraph is not the title', async () => {
+    const d = await read(`县委、县政府：\n一、2024年法治政府建设主要情况\n2024年，石门乡${BODY}`);
+    expect(d.meta.title.value).toBeNull();
+    expect(d.view.startsWith('县委、县政府:\n一、2024年法治政府建设主要情况')).toBe(true);
+    expect(d.meta.reportYear.value).toBe(2024);
+  });
+
   it('placeOf strips prefixes and 人民政府', () => {
     expect(placeOf('江南省临川市人民政府')).toEqual({ place: '临川市', level: 'city' });
     expect(placeOf('酉阳土家族苗族自治县丁香镇人民政府')).toEqual({ place: '丁香镇', level: 'township' });
