@@ -92,6 +92,14 @@ export function layoutLines(full: string, joined = false): Layout {
   const drop = new Uint8Array(n);
   // With wrapped lines (PDF), a line belongs to the body when its paragraph (lines up to a blank one) does.
   const body = new Uint8Array(n);
+  if (!joined) {
+    for (let i = 0; i < n; i++) {
+      const t = lines[i]!.text;
+      if (isBodyLine(t) && !isMetaLine(t)) body[i] = 1;
+    }
+    // Hard-wrapped text (short lines only, e.g. saved from a PDF): find the body by paragraphs.
+    if (body.indexOf(1) === -1) joined = true;
+  }
   if (joined) {
     for (let i = 0; i < n; ) {
       if (lines[i]!.text === '') {
@@ -104,11 +112,6 @@ export function layoutLines(full: string, joined = false): Layout {
       if (j - i > 1 && isBodyLine(para) && !isMetaLine(lines[i]!.text)) body.fill(1, i, j);
       else if (isBodyLine(lines[i]!.text) && !isMetaLine(lines[i]!.text)) body[i] = 1;
       i = j;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const t = lines[i]!.text;
-      if (isBodyLine(t) && !isMetaLine(t)) body[i] = 1;
     }
   }
   let bodyStart = body.indexOf(1);
