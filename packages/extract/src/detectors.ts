@@ -71,6 +71,7 @@ function dedupeEvidence(evs: (Evidence | null)[]): Evidence[] {
 
 // ---------- status ----------
 const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
+const RULE_DOC_G = new RegExp(RULE_DOC.source, 'g');
 const DONE_EVENT = /开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
 
 export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'status' }>): Compiled {
@@ -89,7 +90,10 @@ export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'statu
         if (ex && ex.test(ctx.view.slice(Math.max(0, m.index - 3), end + 3))) continue;
         let mod = ctx.modality(m.index, end).modality;
         // A term inside 《…》 or a clause that only issues a rule is not an event.
-        if (mod === 'done' && (ctx.inTitle(m.index) || (RULE_DOC.test(clause) && !DONE_EVENT.test(clause.replace(RULE_DOC, ''))))) mod = 'planned';
+        // A sentence that only issues a rule (制定《述法工作实施方案》，明确述法对象) reports no 述法 held.
+        const sp = ctx.sentence(m.index);
+        const sentence = ctx.view.slice(sp.start, sp.end).replace(/《[^《》]*?(方案|办法|制度|规定|意见|细则)?》/g, '《$1》');
+        if (mod === 'done' && (ctx.inTitle(m.index) || (RULE_DOC.test(sentence) && !DONE_EVENT.test(sentence.replace(RULE_DOC_G, ''))))) mod = 'planned';
         const ev = ctx.evidence(q.start, q.end, mod);
         if (!ev) continue;
         (mod === 'done' ? done : mod === 'planned' ? planned : problem).push(ev);
@@ -217,10 +221,12 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
           for (const m of matches(verbsRe, ctx.view, ps, pe)) {
             const end = m.index + m.text.length;
             const cl = ctx.clause(m.index);
-            const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + 12)).find((x) => !x.percent && x.unit && units.has(x.unit));
+            const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + 28)).find((x) => !x.percent && x.unit && units.has(x.unit));
             if (!t || cands.some((c) => c.tok.coreStart === t.coreStart)) continue;
             const between = ctx.view.slice(end, t.start);
-            if (/[，,；;。、“”"「」]/.test(between) || (ex && ex.test(ctx.view.slice(cl.start, t.end + 1)))) continue;
+            // A list of reviewed kinds counts only with a written total right before the figure (审查文件、合同共计45件).
+            const listed = /^[^，,；;。“”"「」]*(?:共计|合计|总计|共)$/.test(between);
+            if ((!listed && (t.start - end > 12 || /[，,；;。、“”"「」]/.test(between))) || (ex && ex.test(ctx.view.slice(cl.start, t.end + 1)))) continue;
             const sent = ctx.sentence(m.index);
             if (isMultiYear(ctx.view.slice(sent.start, sent.end), ctx.effectiveYear)) continue;
             if (ctx.modality(m.index, t.end).modality !== 'done') continue;

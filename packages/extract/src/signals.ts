@@ -115,6 +115,13 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
       signing: signM ? Number(signM[1]) : null,
       mismatches,
     },
-    artefacts: ctx.ev.dropped ? [{ code: 'evidence_dropped', count: ctx.ev.dropped }] : [],
+    artefacts: [...readerWarnings(ctx), ...(ctx.ev.dropped ? [{ code: 'evidence_dropped', count: ctx.ev.dropped }] : [])],
   };
+}
+
+/** The reader's warnings (web chrome, Word artefacts, doubtful encoding…), counted by code. */
+function readerWarnings(ctx: DocContext): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const w of ctx.doc.warnings ?? []) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, count }));
 }

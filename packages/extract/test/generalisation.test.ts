@@ -1,0 +1,202 @@
+import { readBuffer } from '@fazhi/reader';
+import { assemble } from '../../reader/src/document.js';
+import { extractFacts } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { extractor, run as runBare, val } from './helpers.js';
+
+// Fixtures are passages of a report: a report title line comes first, as in a real text (a bare
+// sentence naming 方案 would otherwise read as a plan document).
+const TITLE = '嘉禾镇2024年法治政府建设工作报告\n';
+const run = (text: string, meta: Parameters<typeof runBare>[1] = {}) => runBare(TITLE + text, meta);
+
+// Phrasings real reports use that the labelled dev corpus does not show. Every place below is
+// invented; sentences are written in the style of township/county reports. Each case states the
+// fact the label schema (../shared/docs/label-schema.md) would give it.
+
+const Y = { reportYear: 2024 } as const;
+
+describe('述法 variants', () => {
+  const done: [string, string][] = [
+    ['述法述职', '年终，镇党委书记在全镇干部大会上进行述法述职，接受党员群众评议。'],
+    ['书面述法', '各村党组织书记以书面述法形式报告履行法治建设职责情况。'],
+    ['现场述法', '12月，县政府主要负责人在县委全会上现场述法。'],
+    ['述法评议', '组织开展了年度述法评议，述法对象全部为各部门主要负责人。'],
+    ['年终述法', '坚持年终述法制度，镇长在年终述法中报告了法治政府建设情况。'],
+    ['述职述法报告', '镇党政主要负责人向县委依法治县办提交述职述法报告。'],
+    ['开展述法 N 人次', '全年开展述法32人次，覆盖全部村（社区）党组织书记。'],
+    ['述法工作', '认真落实领导干部述法工作，镇党委书记、镇长均在年终述职中述法。'],
+    ['已述法', '全镇7名班子成员已全部完成述法。'],
+    ['述法 + 已制定方案', '在制定述法工作方案的基础上，组织8名站所负责人现场述法。'],
+  ];
+  for (const [name, text] of done) {
+    it(`${name} is done`, () => {
+      const fs = run(text, Y);
+      expect(val(fs, 'shufa')).toBe('done');
+      expect(fs.facts.shufa!.evidence.every((e) => e.modality === 'done')).toBe(true);
+    });
+  }
+  const notDone: [string, string, string][] = [
+    ['制定述法方案 only', '镇党委制定了《领导干部述法工作实施方案》，明确述法对象和程序。', 'planned'],
+    ['印发述法办法 only', '印发述法工作办法，规范述法流程。', 'planned'],
+    ['拟开展述法', '拟于明年一季度组织各村书记开展述法。', 'planned'],
+    ['要求各村述法', '要求各村（社区）党组织书记年底前完成述法。', 'planned'],
+    ['全年计划开展述法', '全年计划开展述法评议2次。', 'planned'],
+    ['确保述法', '确保党政主要负责人年终述法全覆盖。', 'planned'],
+    ['尚未述法', '部分站所负责人尚未开展述法，述法质量不高。', 'absent'],
+    ['述法 as a problem', '述法工作流于形式，述法评议结果运用不够。', 'absent'],
+    ['next year', '四、2025年工作计划\n组织开展年度述法评议。', 'planned'],
+    ['讲述法治故事', '组织干部讲述法治故事，编印法治故事汇编。', 'absent'],
+  ];
+  for (const [name, text, want] of notDone) {
+    it(`${name} is ${want}`, () => {
+      expect(val(run(text, Y), 'shufa')).toBe(want);
+    });
+  }
+});
+
+describe('三项制度 variants', () => {
+  it('行政执法“三项制度” in quotes is generic', () => {
+    expect(val(run('全面推行行政执法“三项制度”，规范执法行为。', Y), 'three_systems')).toBe('generic');
+  });
+  it('the three named as 执法公示制度、执法全过程记录制度、重大执法决定法制审核制度 is all', () => {
+    const fs = run('严格落实执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，全年未发生执法过错。', Y);
+    expect(val(fs, 'three_systems')).toBe('all');
+  });
+  it('公示、全过程记录、法制审核 in a shared list after 行政执法 is all', () => {
+    const fs = run('全面落实行政执法公示、全过程记录、重大执法决定法制审核制度。', Y);
+    expect(val(fs, 'three_systems')).toBe('all');
+  });
+  it('two of three named is partial', () => {
+    const fs = run('执法人员全部配备执法记录仪，实现执法全过程记录；在镇政务公开栏进行行政执法信息公示。', Y);
+    expect(val(fs, 'three_systems')).toBe('partial');
+  });
+  it('a plan to carry them out is absent', () => {
+    const fs = run('下一步，将全面落实行政执法三项制度。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('a cited national guideline title is not the systems being carried out', () => {
+    const fs = run('组织学习《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('a problem statement is absent', () => {
+    const fs = run('行政执法三项制度落实不到位，执法全过程记录尚未全覆盖。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('traditional script (read through the reader) is all', async () => {
+    const text = '二〇二四年，嘉禾鄉全面落實行政執法公示、執法全過程記錄、重大執法決定法制審核制度，執法行為進一步規範。';
+    const doc = await readBuffer(new TextEncoder().encode(text), 'trad.txt');
+    const fs = extractFacts(doc, extractor());
+    expect(fs.facts.three_systems!.value).toBe('all');
+    for (const e of fs.facts.three_systems!.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
+
+describe('mediation figures', () => {
+  const cases: [string, string, { disputes: number | null; resolved: number | null; rate_pct: number | null }][] = [
+    ['thousands separator', '全年调解各类矛盾纠纷1,234件、调解成功1,200件、调解成功率97.2%。', { disputes: 1234, resolved: 1200, rate_pct: 97.2 }],
+    ['受理…调结', '镇人民调解委员会全年受理矛盾纠纷86件，调结84件。', { disputes: 86, resolved: 84, rate_pct: null }],
+    ['化解率达', '全年排查各类矛盾纠纷420件，化解418件，化解率达99.5%。', { disputes: 420, resolved: 418, rate_pct: 99.5 }],
+    ['compound 矛盾纠纷排查化解', '开展矛盾纠纷排查化解152件，群众满意度明显提升。', { disputes: 152, resolved: null, rate_pct: null }],
+    ['两千余件', '各级调解组织共调解矛盾纠纷两千余件，调解成功率98%。', { disputes: 2000, resolved: null, rate_pct: 98 }],
+    ['调处…成功调处', '全年调处矛盾纠纷316起，成功调处309起，调处成功率97.8%。', { disputes: 316, resolved: 309, rate_pct: 97.8 }],
+    ['成功率 before figures', '人民调解成功率达到96%，全年共排查纠纷250件。', { disputes: 250, resolved: null, rate_pct: 96 }],
+    ['plan rate only', '力争矛盾纠纷调解成功率达到98%以上。', { disputes: null, resolved: null, rate_pct: null }],
+    ['信访 is not mediation', '全年受理群众信访事项45件，办结率100%。', { disputes: null, resolved: null, rate_pct: null }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      const fs = run(text, Y);
+      expect(val(fs, 'mediation')).toEqual(want);
+      if (name === '两千余件') expect(fs.facts.mediation!.approximate).toContain('disputes');
+    });
+  }
+  it('full-width digits (read through the reader)', async () => {
+    const text = '全年受理矛盾纠纷１２８件，调解成功１２６件，调解成功率９８．４％。';
+    const doc = await readBuffer(new TextEncoder().encode(text), 'fw.txt');
+    const fs = extractFacts(doc, extractor());
+    expect(fs.facts.mediation!.value).toEqual({ disputes: 128, resolved: 126, rate_pct: 98.4 });
+  });
+});
+
+describe('法律顾问 coverage', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['实现村（社区）法律顾问全覆盖', '实现村（社区）法律顾问全覆盖，为群众提供法律咨询300余人次。', { present: true, coverage_pct: 100 }],
+    ['为全镇18个村（社区）配备法律顾问', '为全镇18个村（社区）配备法律顾问，定期开展坐班服务。', { present: true, units_covered: 18 }],
+    ['覆盖率100%', '村（社区）法律顾问覆盖率100%。', { present: true, coverage_pct: 100 }],
+    ['一村（社区）一法律顾问 实现全覆盖', '深化“一村（社区）一法律顾问”制度，实现全覆盖。', { present: true, coverage_pct: 100 }],
+    ['聘请 for the government', '镇政府聘请2名律师担任政府法律顾问，参与重大决策论证。', { present: true, coverage_pct: null, units_covered: null }],
+    ['planned 力争实现', '力争实现村（社区）法律顾问全覆盖。', { present: false, coverage_pct: null, units_covered: null }],
+    ['要求各村聘请', '要求各村聘请法律顾问。', { present: false }],
+    ['尚未聘请', '部分村尚未聘请法律顾问，法律顾问作用发挥不够。', { present: false }],
+    ['people are not units', '全镇聘请法律顾问5名，为村（社区）提供法律服务。', { present: true, units_covered: null }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'legal_adviser')).toMatchObject(want);
+    });
+  }
+});
+
+describe('合法性审查 counts', () => {
+  const cases: [string, string, number | null][] = [
+    ['审查…共计', '全年对镇政府拟出台的规范性文件、拟签订的合同、重大决策开展合法性审查，审查规范性文件、合同、重大决策共计45件。', 45],
+    ['合法性审查率 is not a count', '重大行政决策合法性审查率100%。', null],
+    ['two figures without a total', '严格落实合法性审查制度，全年审核行政规范性文件8件，审查合同37份。', null],
+    ['written total', '全年开展合法性审查56件，其中审查合同40份、规范性文件16件。', 56],
+    ['对…开展合法性审查', '对23份行政协议开展合法性审查，提出修改意见17条。', 23],
+    ['plan', '下一步，将对所有合同进行合法性审查，力争审查40件以上。', null],
+    ['其中 only gives way to total', '全年合法性审查各类文件共计112件，其中合同68份。', 112],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'legality_reviews')).toBe(want);
+    });
+  }
+});
+
+describe('modality edge cases', () => {
+  it('拟定了 is a past act, not a plan', () => {
+    const fs = run('镇司法所拟定了述法评议细则，并于12月组织全镇11名站所负责人述法。', Y);
+    expect(val(fs, 'shufa')).toBe('done');
+  });
+  it('未发生 / 无一例 are results, not problems', () => {
+    const fs = run('全年调解矛盾纠纷98件，调解成功97件，未发生一起因调解不当引发的民转刑案件。', Y);
+    expect(val(fs, 'mediation')).toMatchObject({ disputes: 98, resolved: 97 });
+    const fs2 = run('全年无一例行政复议被纠错，全面落实行政执法三项制度。', Y);
+    expect(val(fs2, 'three_systems')).toBe('generic');
+  });
+  it('a plan sentence never makes a fact done/present', () => {
+    const text = '全年计划开展述法评议2次，聘请法律顾问覆盖全部村（社区），推行行政执法三项制度。';
+    const fs = run(text, Y);
+    expect(val(fs, 'shufa')).not.toBe('done');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false });
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('another body mentioned: county-level 述法 attended is still done for the township, but a 开展 by 全国 does not count as mediation', () => {
+    const fs = run('全国人民调解组织全年调解矛盾纠纷1,200万件。', { reportYear: 2024, adminLevel: 'township' });
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+  });
+});
+
+describe('PDF line wraps', () => {
+  it('a term split across lines still matches on the joined view', async () => {
+    const text = '一、主要举措和成效\n全年镇党委书记、镇长在年终述职中专题述\n法，全面落实行政执法公示、执法全过程记\n录、重大执法决定法制审核制度，为全镇12个\n村（社区）配备法律顾问。\n';
+    // The reader's PDF path: wrapped lines are joined in the view, offsets keep the newline.
+    const bytes = new TextEncoder().encode(text);
+    const doc = await assemble('wrap.pdf', bytes, { format: 'pdf', encoding: 'utf-8', text, joinLines: true });
+    const fs = extractFacts(doc, extractor());
+    expect(fs.facts.shufa!.value).toBe('done');
+    expect(fs.facts.three_systems!.value).toBe('all');
+    expect(fs.facts.legal_adviser!.value).toMatchObject({ present: true, units_covered: 12 });
+    for (const f of Object.values(fs.facts)) for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
+
+describe('signals', () => {
+  it('reader warnings pass through to signals.artefacts', async () => {
+    const doc = await readBuffer(new TextEncoder().encode('一、主要举措和成效\n全年开展述法3人次。'), 'w.txt');
+    doc.warnings = [...doc.warnings, { code: 'W_TEST', message: 'test warning' } as never];
+    const fs = extractFacts(doc, extractor());
+    expect(JSON.stringify(fs.signals.artefacts)).toContain('W_TEST');
+  });
+});
