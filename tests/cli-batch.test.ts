@@ -64,6 +64,15 @@ describe('fazhi batch (CLI)', () => {
     expect(batch.copies.length).toBeGreaterThanOrEqual(1);
     const pair = batch.copies[0];
     expect([pair.a, pair.b].sort()).toEqual([`${GOOD[1]}.txt`, `${GOOD[2]}.txt`]);
+    // both cards carry the copied_text flag with their side of the shared passage highlighted
+    for (const n of [GOOD[1], GOOD[2]]) {
+      const card = JSON.parse(readFileSync(join(out, `${n}.json`), 'utf8'));
+      const flag = card.flags.find((f: { code: string }) => f.code === 'copied_text');
+      expect(flag?.evidence.length, n).toBeGreaterThan(0);
+      expect(readFileSync(join(out, `${n}.html`), 'utf8')).toContain('与其他报告雷同');
+    }
+    const clean = JSON.parse(readFileSync(join(out, `${GOOD[0]}.json`), 'utf8'));
+    expect(clean.flags.map((f: { code: string }) => f.code)).not.toContain('copied_text');
   });
 
   it('writes an XLSX that reads back: 评分表 with one row per report, flags, overrides', async () => {

@@ -16,7 +16,7 @@ import {
   type Scorecard as ScorecardT,
 } from '@fazhi/core';
 import { formatOf, readDocument } from '@fazhi/reader';
-import { loadOverrides, overrideMatches, scoreBatch, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
+import { addCopyFlags, loadOverrides, overrideMatches, scoreBatch, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
 import { writeFileAtomic } from './fs-atomic.js';
 import { renderDashboardHtml } from './html/dashboard.js';
 import { renderScorecardHtml } from './html/scorecard.js';
@@ -64,6 +64,8 @@ export interface BatchEntry {
   item: BatchItem;
   card: ScorecardT;
   skipped: boolean;
+  /** The JSON as found on disk, for a reused card. */
+  stored?: string;
 }
 
 export interface BatchSummary {
@@ -84,7 +86,7 @@ export interface FileJob {
 }
 
 export type FileOutcome =
-  | { ok: true; card: ScorecardT; fingerprint?: TextFingerprint; skipped: boolean }
+  | { ok: true; card: ScorecardT; fingerprint?: TextFingerprint; skipped: boolean; stored?: string }
   | { ok: false; failure: BatchFailure };
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -151,6 +153,11 @@ function reusable(job: FileJob, ctx: Context, srcSha: string): ScorecardT | unde
     // overrides change a card without changing either hash: re-score when any applies, or did
     const applies = ctx.overrides.some((o) => overrideMatches(o, { file: c.file, sha256: srcSha }));
     if (applies || c.indicators.some((i) => i.override)) return undefined;
+    // copied_text depends on the other reports of the batch, which may have changed: it is taken
+    // off here and put back by addCopyFlags for this batch (a penalised card is scored afresh)
+    const copied = c.flags.filter((f) => f.code === 'copied_text');
+    if (copied.some((f) => f.penalty)) return undefined;
+    if (copied.length) c.flags = c.flags.filter((f) => f.code !== 'copied_text');
     return c;
   } catch {
     return undefined;
@@ -170,7 +177,8 @@ export async function processFile(job: FileJob, ctx: Context): Promise<FileOutco
     if (old) {
       // still need the text's fingerprint for copy detection across the batch
       const doc = await readDocument(item.path, { displayName: item.display });
-      return { ok: true, card: old, fingerprint: fingerprintOf(doc), skipped: true };
+      const stored = readFileSync(join(out, `${item.outName}.json`), 'utf8');
+      return { ok: true, card: old, fingerprint: fingerprintOf(doc), skipped: true, stored };
     }
     const r = await scoreFile(item.path, ctx.loaded, extractorFor(ctx.loaded), {
       overrides: ctx.overrides,
@@ -313,9 +321,43 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   for (const item of items) {
     const r = byName.get(item.outName)!;
     if (r.ok) {
-      entries.push({ item, card: r.card, skipped: r.skipped });
+      entries.push({ item, card: r.card, skipped: r.skipped, stored: r.stored });
       if (r.fingerprint) fingerprints[r.card.file] = r.fingerprint;
     } else failures.push(r.failure);
+  }
+
+  // Text shared with another report of this batch is a batch matter: the scorer flags it on the
+  // cards (copied_text, with a penalty where the rubric lists one); changed cards are rewritten
+  // before any PDF is printed.
+  const copies = scoreBatch(
+    entries.map((e) => e.card),
+    [],
+    { fingerprints },
+  ).copies;
+  const flagged = addCopyFlags(
+    entries.map((e) => e.card),
+    copies,
+    ctx.loaded.rubric,
+  );
+  for (const [k, e] of entries.entries()) {
+    const next = flagged[k]!;
+    if (next === e.card) continue;
+    const json = JSON.stringify(next, null, 2) + '\n';
+    if (e.stored === json) {
+      // a reused card whose copy flag comes out the same: its files on disk are already right
+      e.card = next;
+      continue;
+    }
+    try {
+      const doc = await readDocument(e.item.path, { displayName: e.item.display });
+      const html = renderScorecardHtml(next, ctx.loaded, { sourceText: doc.text, lang, backHref: 'index.html' });
+      writeFileAtomic(join(out, `${e.item.outName}.html`), html);
+      writeFileAtomic(join(out, `${e.item.outName}.json`), json);
+      e.card = next;
+      e.skipped = false;
+    } catch (err) {
+      emit({ kind: 'warn', text: `${e.item.display}: ${(err as Error).message}` });
+    }
   }
 
   // PDFs: one browser for the whole batch, in this thread
