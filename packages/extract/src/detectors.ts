@@ -70,9 +70,9 @@ function dedupeEvidence(evs: (Evidence | null)[]): Evidence[] {
 }
 
 // ---------- status ----------
-const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
+const RULE_DOC = /(?:制定|印发|出台|起草|修订|研究制定|建立健全|建立|健全|完善)[^，,。；]{0,20}(?:方案|办法|制度|规定|意见|细则)/;
 const RULE_DOC_G = new RegExp(RULE_DOC.source, 'g');
-const DONE_EVENT = /开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
+const DONE_EVENT = /述职报告|述法报告|公示|开展|组织|召开|进行|完成|实现|落实|贯彻|带头|纳入|参加|听取|现场|书面|专题|年终|年度|述职述法|评议|全覆盖|举行/;
 
 export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'status' }>): Compiled {
   const re = termsRe(spec.terms, 'g', spec.patterns);
@@ -134,7 +134,7 @@ export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'ch
         const sent = ctx.sentence(idx);
         const sentence = ctx.view.slice(sent.start, sent.end);
         // Issuing an implementation plan/opinion is not carrying the systems out.
-        if (/实施方案|实施意见|以下统称|以下简称/.test(sentence) && !/已|完成/.test(sentence)) {
+        if ((/实施方案|实施意见|制定本(?:方案|办法|意见|细则)/.test(sentence) || (ctx.planDocument && /以下统称|以下简称/.test(sentence))) && !/已|完成/.test(sentence)) {
           const e = ctx.evidence(q.start, q.end, 'planned');
           if (e) planned.push(e);
           return 'planned';
@@ -180,7 +180,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
   return {
     id, spec,
     run(ctx) {
-      const cands: (Cand & { ev: Evidence; total: boolean })[] = [];
+      const cands: (Cand & { ev: Evidence; total: boolean; summed?: boolean })[] = [];
       for (const m of matches(re, ctx.view)) {
         if (ctx.inTitle(m.index)) continue;
         const end = m.index + m.text.length;
@@ -239,6 +239,19 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
         }
         cands.sort((a, b) => a.start - b.start);
       }
+      // A total written after the listed figures (审查文件12件、合同30份，合计42件) is the count.
+      if (cands.length) {
+        const sent = ctx.sentence(cands[0]!.start);
+        for (const m of matches(TOTAL_WORD, ctx.view, sent.start, sent.end)) {
+          const t = scanNumbers(ctx.view, m.index + m.text.length, Math.min(sent.end, m.index + m.text.length + 8)).find((x) => !x.percent && x.unit && units.has(x.unit));
+          if (!t || cands.some((c) => c.tok.coreStart === t.coreStart)) continue;
+          if (/[，,；;。]/.test(ctx.view.slice(m.index, t.start))) continue;
+          const q = ctx.quoteSpan(m.index, t.end, 60);
+          const ev = ctx.evidence(q.start, q.end, 'done');
+          if (ev && ctx.modality(m.index, t.end).modality === 'done') cands.push({ value: t.value, tok: t, sentence: sent.start, start: m.index, end: t.end, ev, total: true, summed: true });
+        }
+        cands.sort((a, b) => a.start - b.start);
+      }
       // Components after 其中 give way to the total they break down.
       const isPart = (c: (typeof cands)[number]) => /^\s*其中/.test(ctx.view.slice(c.sentence, c.sentence + 4)) || /其中/.test(ctx.view.slice(ctx.clause(c.start).start - 4, c.start));
       if (cands.some((c) => !isPart(c))) for (let i = cands.length - 1; i >= 0; i--) if (isPart(cands[i]!)) cands.splice(i, 1);
@@ -248,13 +261,15 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
       const same = cands.filter((c) => c.sentence === first.sentence);
       const distinct = new Set(same.map((c) => c.value));
       let chosen: (typeof cands)[number] | undefined = first;
-      if (distinct.size > 1) chosen = same.find((c) => c.total);
+      if (distinct.size > 1) chosen = same.find((c) => c.summed) ?? same.find((c) => c.total);
       if (!chosen) return { kind: 'count', value: null, evidence: same.map((c) => c.ev), detail: { ambiguous: [...distinct] } };
       const evidence = dedupeEvidence(cands.filter((c) => c.value === chosen!.value).map((c) => c.ev));
       return { kind: 'count', value: chosen.value, evidence, ...(chosen.tok.approximate ? { approximate: ['value'] } : {}) };
     },
   };
 }
+
+const TOTAL_WORD = /(?:合计|共计|总计)(?:审查|审核)?/g;
 
 export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }>): Compiled {
   const re = termsRe(spec.terms, 'g', spec.patterns);
@@ -291,6 +306,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
   // Verb terms, longest first, each with its role. Compound 排查化解 is a total.
   const roleTerms: { re: RegExp; role: 'total' | 'part' }[] = [
     { re: /(?:排查|摸排|受理|调处|调解)[、和及与]?(?:化解|调处|调解)/, role: 'total' },
+    // 化解调处 after a separate 排查 count is the resolved part.
+    { re: /化解(?:调处|调解)/, role: 'part' },
     { re: termsRe(spec.part.terms, ''), role: 'part' },
     { re: termsRe(spec.total.terms, ''), role: 'total' },
   ];

@@ -10,12 +10,15 @@ export interface Span { start: number; end: number }
 /** Sentence (or clause) boundaries around a view offset. */
 export function spanAround(view: string, pos: number, clause: boolean): Span {
   const re = clause ? CLAUSE_END : SENT_END;
+  // A comma grouping thousands (1,234) ends no clause.
+  const ends = (i: number) => re.test(view[i]!) && !(clause && view[i] === ',' && isDigit(view, i - 1) && isDigit(view, i + 1) && isDigit(view, i + 2) && isDigit(view, i + 3) && !isDigit(view, i + 4));
   let s = pos;
-  while (s > 0 && !re.test(view[s - 1]!)) s--;
+  while (s > 0 && !ends(s - 1)) s--;
   let e = pos;
-  while (e < view.length && !re.test(view[e]!)) e++;
+  while (e < view.length && !ends(e)) e++;
   return { start: s, end: e };
 }
+const isDigit = (s: string, i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };
 
 // Strong markers make the whole sentence a plan.
 const PLAN_SENTENCE = /下一步|(?<![按照定原作度划])计划(?=开展|组织|完成|实现|推进|建立|举办|召开)|下一年度?|下年度|明年|今后|来年|接下来|将来|力争|争取|预计|拟于|计划于|计划在|计划到|目标是|着力推动.{0,6}实现/;

@@ -173,6 +173,8 @@ export function scanNumbers(view: string, from = 0, to = view.length): NumberTok
     if (!percent && (view[after] === '%' || view[after] === '％')) { percent = true; after += 1; }
     let unit: string | null = null;
     if (!percent) {
+      // A space may sit between a grouped number and its unit (1 234 件).
+      if (view[after] === ' ' && /^ (?:件|份|起|宗|次|场|个|项|人次|件次)/.test(view.slice(after, after + 3))) after += 1;
       for (const u of UNITS) {
         if (u === '%' || u === '余' || u === '万') continue;
         if (view.startsWith(u, after)) { unit = u; after += u.length; break; }

@@ -200,3 +200,91 @@ describe('signals', () => {
     expect(JSON.stringify(fs.signals.artefacts)).toContain('W_TEST');
   });
 });
+
+describe('more mediation phrasings', () => {
+  const cases: [string, string, { disputes: number | null; resolved: number | null; rate_pct: number | null }][] = [
+    ['化解 alone is resolved', '化解矛盾纠纷326件，化解率100%。', { disputes: null, resolved: 326, rate_pct: 100 }],
+    ['排查、化解 with a comma is one compound count', '共排查、化解矛盾纠纷88件。', { disputes: 88, resolved: null, rate_pct: null }],
+    ['调处化解 compound', '各村调委会调处化解矛盾纠纷45起。', { disputes: 45, resolved: null, rate_pct: null }],
+    ['化解调处 after a separate 排查 count is resolved', '全年排查矛盾纠纷120件，化解调处115件。', { disputes: 120, resolved: 115, rate_pct: null }],
+    ['space-grouped thousands', '全年受理各类矛盾纠纷 1 234 件，调解成功 1 198 件。', { disputes: 1234, resolved: 1198, rate_pct: null }],
+    ['调解纠纷…调解成功率', '调解纠纷230件，调解成功率100%。', { disputes: 230, resolved: null, rate_pct: 100 }],
+    ['成功调解…余起', '成功调解各类矛盾纠纷150余起。', { disputes: null, resolved: 150, rate_pct: null }],
+    ['legal advisers helping mediation still count', '村法律顾问协助调解矛盾纠纷12宗。', { disputes: 12, resolved: null, rate_pct: null }],
+    ['法律援助 is not mediation', '办理法律援助案件56件，挽回经济损失120万元。', { disputes: null, resolved: null, rate_pct: null }],
+    ['其中调解成功', '人民调解组织调解纠纷3200件，其中调解成功3150件。', { disputes: 3200, resolved: 3150, rate_pct: null }],
+    ['排查化解 then 化解成功', '排查化解矛盾纠纷96件，化解成功94件，化解成功率97.9%。', { disputes: 96, resolved: 94, rate_pct: 97.9 }],
+    ['调解率 is not a success rate', '受理纠纷64件，调解率95%。', { disputes: 64, resolved: null, rate_pct: null }],
+    ['Chinese numerals', '全年调解矛盾纠纷一百二十六件，成功一百二十件。', { disputes: 126, resolved: null, rate_pct: null }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'mediation')).toEqual(want);
+    });
+  }
+});
+
+describe('more 法律顾问 phrasings', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['均配备了', '各村（社区）均配备了法律顾问。', { present: true, coverage_pct: 100 }],
+    ['N个村（社区）…全覆盖', '全县156个村（社区）法律顾问全覆盖。', { present: true, coverage_pct: 100, units_covered: 156 }],
+    ['已为N个行政村聘请', '已为12个行政村聘请法律顾问。', { present: true, units_covered: 12 }],
+    ['可以通过…聘请 is an option', '各村可以通过政府购买服务聘请法律顾问。', { present: false }],
+    ['决定推行 is a decision', '镇政府决定在全镇推行村法律顾问制度。', { present: false }],
+    ['确保…达到100% is a target', '确保村（社区）法律顾问覆盖率达到100%。', { present: false, coverage_pct: null }],
+    ['advisers in review', '政府法律顾问全程参与重大决策合法性审查。', { present: true, coverage_pct: null }],
+    ['尚不健全', '法律顾问制度尚不健全。', { present: false }],
+    ['律师 is not 法律顾问', '为18个村（社区）各配备1名律师。', { present: false }],
+    ['合法性审查全覆盖 is not adviser coverage', '发挥法律顾问作用，重大决策合法性审查全覆盖。', { present: true, coverage_pct: null }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'legal_adviser')).toMatchObject(want);
+    });
+  }
+});
+
+describe('more 合法性审查 phrasings', () => {
+  const cases: [string, string, number | null][] = [
+    ['审查各类合同协议', '审查各类合同协议52份，提出法律意见31条。', 52],
+    ['开展合法性审查N次', '全年开展合法性审查67次。', 67],
+    ['written 合计', '严格合法性审查，共审查规范性文件12件、合同30份，合计42件。', 42],
+    ['法制审核 of enforcement decisions is not a legality review', '开展重大执法决定法制审核23件。', null],
+    ['清理 is not a review', '对照合法性审查要求，清理规范性文件20件。', null],
+    ['Chinese numerals', '全年合法性审查一百二十件。', 120],
+    ['thousands separator', '全年合法性审查各类文件1,024件。', 1024],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'legality_reviews')).toBe(want);
+    });
+  }
+});
+
+describe('more 三项制度 / 述法 phrasings', () => {
+  it('执法全程记录 counts as the full-record item', () => {
+    expect(val(run('执法人员佩戴执法记录仪，实现执法全程记录。', Y), 'three_systems')).toBe('partial');
+  });
+  it('重大行政执法决定法制审核 counts as the legal-review item', () => {
+    const fs = run('推行行政执法公示制度，落实执法全过程记录，严格重大行政执法决定法制审核。', Y);
+    expect(val(fs, 'three_systems')).toBe('all');
+  });
+  it('（以下简称“三项制度”） in a report is the systems carried out', () => {
+    const fs = run('全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度（以下简称“三项制度”），执法规范化水平明显提升。', Y);
+    expect(val(fs, 'three_systems')).toBe('all');
+  });
+  it('issuing an implementation plan is not carrying them out', () => {
+    const fs = run('印发《嘉禾镇全面推行行政执法三项制度实施方案》。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('向县委述法 is done', () => {
+    expect(val(run('镇党委书记向县委全面依法治县委员会述法。', Y), 'shufa')).toBe('done');
+  });
+  it('建立述法制度 alone is planned', () => {
+    expect(val(run('建立健全领导干部述法制度。', Y), 'shufa')).toBe('planned');
+  });
+  it('确保了 is a result', () => {
+    const fs = run('全面落实行政执法三项制度，确保了执法行为规范。', Y);
+    expect(val(fs, 'three_systems')).toBe('generic');
+  });
+});
