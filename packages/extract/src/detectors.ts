@@ -311,6 +311,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
     { re: termsRe(spec.part.terms, ''), role: 'part' },
     { re: termsRe(spec.total.terms, ''), role: 'total' },
   ];
+  // Global once, reused per number (lastIndex reset before each scan).
+  for (const rt of roleTerms) rt.re = new RegExp(rt.re.source, 'g');
   const rateRe = termsRe(spec.rate.terms);
   return {
     id, spec,
@@ -338,7 +340,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const pre = v.slice(Math.max(cl.start, t.start - window), t.start);
         let best: { role: 'total' | 'part'; at: number; len: number } | null = null;
         for (const rt of roleTerms) {
-          const r = new RegExp(rt.re.source, 'g');
+          const r = rt.re;
+          r.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = r.exec(pre))) {
             const at = m.index;

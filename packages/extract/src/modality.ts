@@ -26,6 +26,7 @@ const PLAN_SENTENCE = /下一步|(?<![按照定原作度划])计划(?=开展|组
 const BY_YEAR = /到(\d{4})年/;
 // Weak markers make the clause they sit in a plan.
 const PLAN_CLAUSE = /即将|将要|将于|将在|将会|准备|打算|要(?=把|将|坚持|进一步|加强|切实|全面|继续|持续|不断|严格|认真|做好|强化|深入|建立|健全|完善|推进|落实|提高|提升|注重|确保|抓好)|确保.{0,12}(?:达到|实现|不低于)|不低于|不少于(?=\d|[一二三四五六七八九十])|(?:^|[^定订])拟(?![定订])(?![^，,。；]{0,8}的)|计划(?=[于在到将年对开组完推实建])|(?<![即必])将(?=进一步|继续|持续|全面|深入|不断|大力|积极|着力|重点|逐步|力争|实现|开展|推进|推动|组织|围绕|聚焦|坚持|切实|努力|做好|完善|建立|健全|强化|提升|加强|加大|加快|以|重新|根据|按照|采取|于|探索|启动|召开|举办|出台|制定|全力|扎实|统筹|打造|构建|紧紧|坚定|进行|对|在)/;
+const PLAN_CLAUSE_G = new RegExp(PLAN_CLAUSE.source, 'g');
 const DIRECTIVE_HEAD = /^\s*(?:并|同时|以|进一步)?(?:要求|责成|确保|务必|必须|应当)(?!了)/;
 const DISPOSAL_JIANG = /将[^，,。；]{2,24}(?:纳入|作为|列入|写入|融入|融合|贯穿|落实到|转化为|延伸|分解|细化|汇编|印发|报送|提交|送达|公示|公开|推送|上传|录入|嵌入|打造为|纳为)/;
 
@@ -54,7 +55,8 @@ export function modalityAt(view: string, start: number, end: number, sectionKind
   // Weak markers: in the clause itself, or a future 将 earlier in the sentence (将按照…，…建立…).
   const scopeStart = Math.min(sent.start, clauseS.start);
   const scope = view.slice(scopeStart, clauseE.end);
-  const re = new RegExp(PLAN_CLAUSE.source, 'g');
+  const re = PLAN_CLAUSE_G;
+  re.lastIndex = 0;
   let weak: RegExpExecArray | null;
   while ((weak = re.exec(scope))) {
     const at = scopeStart + weak.index;

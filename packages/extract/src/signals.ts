@@ -4,16 +4,19 @@ import { scanNumbers } from './numbers.js';
 
 const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '件', '次', '场', '个', '份', '项', '名', '人', '起', '宗', '家', '条', '期', '批', '户', '村', '篇', '本', '册', '所', '处', '支', '万元', '亿元', '元']);
 
+/** A gram in more sentences than this does not nominate candidates (it still counts in the check). */
+const COMMON_GRAM = 24;
+
 /** Within-report quality signals: duplicated paragraphs, specificity, stock phrases, years. */
 export function computeSignals(ctx: DocContext, stockPhrases: readonly string[]): Signals {
   const v = ctx.view;
   // Copy-pasted paragraphs: two paragraphs share a near-identical sentence (the shorter
   // sentence's character 4-grams ≥ 60% contained in the other; sentences of ≥ 20 characters).
   const duplicateParagraphs: Signals['duplicateParagraphs'] = [];
-  const sents: { para: number; grams: Set<string> }[] = [];
+  const sents: { para: number; grams: Set<number> }[] = [];
   // gram → indices (into `sents`) of the sentences containing it: each new sentence counts its
   // overlap with earlier ones through this index instead of intersecting every pair of sets.
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   const paras: { start: number; end: number }[] = [];
   const pairs = new Set<string>();
   let pos = 0;
@@ -28,14 +31,30 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
     for (const sent of line.split(/[。！？!?；;]/)) {
       const key = sent.replace(/[\s\p{P}]/gu, '');
       if (key.length < 20) continue;
-      const grams = new Set<string>();
-      for (let i = 0; i + 4 <= key.length; i++) grams.add(key.slice(i, i + 4));
-      const shared = new Map<number, number>();
-      for (const g of grams) for (const j of postings.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
-      for (const j of [...shared.keys()].sort((x, y) => x - y)) {
+      // 4-grams as 32-bit hashes (no substring per gram); a rare collision only nudges a ratio.
+      const grams = new Set<number>();
+      for (let i = 0; i + 4 <= key.length; i++) {
+        let h = key.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 1);
+        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
+        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 3);
+        grams.add(h & 0x3fffffff); // small-integer range: fast Set/Map keys
+      }
+      // Candidates come from the rarer grams only (a common 4-gram such as 法治建设 would make this
+      // quadratic); the containment of a candidate is then counted exactly over its set.
+      const cand = new Map<number, number>();
+      for (const g of grams) {
+        const list = postings.get(g);
+        if (list && list.length <= COMMON_GRAM) for (const j of list) cand.set(j, (cand.get(j) ?? 0) + 1);
+      }
+      for (const j of [...cand.keys()].sort((x, y) => x - y)) {
         const o = sents[j]!;
+        // Too few shared rare grams to reach the threshold: not worth the exact count.
+        if (cand.get(j)! < 0.3 * Math.min(o.grams.size, grams.size)) continue;
         if (o.para === pi || pairs.has(`${o.para}:${pi}`) || duplicateParagraphs.length >= 20) continue;
-        const inter = shared.get(j)!;
+        const [small, large] = o.grams.size <= grams.size ? [o.grams, grams] : [grams, o.grams];
+        let inter = 0;
+        for (const g of small) if (large.has(g)) inter++;
         if (inter / Math.min(o.grams.size, grams.size) >= 0.6) {
           pairs.add(`${o.para}:${pi}`);
           const a = ctx.evidence(paras[o.para]!.start, paras[o.para]!.end, 'done');

@@ -18,6 +18,9 @@ const CN = '一二三四五六七八九十';
 const L1_RE = new RegExp(`^(?:[${CN}]{1,3}\\s*[、.．]|第[${CN}]{1,3}部分[、:：\\s]?|、(?=[^\\s]))`);
 const L2_RE = new RegExp(`^(?:[(（]\\s*[${CN}]{1,3}\\s*[)）]|[${CN}]{1,3}\\)(?!\\d))`);
 const L3_RE = /^(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）])/;
+const BARE_NUM_RE = new RegExp(`^[${CN}]{1,3}\\s+`);
+const STOP_RE = new RegExp(`[。！？!?]|(?<=.)\\s*(?:[(（][${CN}]{1,2}[)）]|[${CN}]{1,2}、)`);
+const BARE_HEAD_RE = new RegExp(`^[${CN}]{1,3}\\s+(?=[^\\s是])`);
 // Inline headings in single-line text: a numeral right after a sentence end.
 const INLINE_RE = new RegExp(`(?<=[。；;！!？?:：]\\s*)(?:[${CN}]{1,2}、|[(（][${CN}]{1,2}[)）])`, 'g');
 
@@ -61,12 +64,12 @@ export interface Structure {
 
 function headingText(view: string, start: number, lineEnd: number): { end: number; title: string; numeralEnd: number } {
   const rest = view.slice(start, lineEnd);
-  const m = L1_RE.exec(rest) ?? L2_RE.exec(rest) ?? L3_RE.exec(rest) ?? new RegExp(`^[${CN}]{1,3}\\s+`).exec(rest);
+  const m = L1_RE.exec(rest) ?? L2_RE.exec(rest) ?? L3_RE.exec(rest) ?? BARE_NUM_RE.exec(rest);
   const numeralEnd = start + (m ? m[0].length : 0);
   // The heading runs to the first full stop, or to the next inline numeral, capped.
   let end = lineEnd;
   const body = view.slice(numeralEnd, lineEnd);
-  const stop = body.search(new RegExp(`[。！？!?]|(?<=.)\\s*(?:[(（][${CN}]{1,2}[)）]|[${CN}]{1,2}、)`));
+  const stop = body.search(STOP_RE);
   if (stop >= 0) end = numeralEnd + stop;
   if (end - numeralEnd > 80) end = numeralEnd + 80;
   return { end, title: view.slice(numeralEnd, end).trim(), numeralEnd };
@@ -87,7 +90,7 @@ export function readStructure(view: string): Structure {
       headings.push({ level, start: at, end: h.end, title: h.title, kinds: classifyHeading(h.title, level), bodyEnd: view.length });
     };
     if (L1_RE.test(line)) push(1, s);
-    else if (line.length <= 40 && new RegExp(`^[${CN}]{1,3}\\s+(?=[^\\s是])`).test(line) && !/[。，,]/.test(line)) push(1, s);
+    else if (line.length <= 40 && BARE_HEAD_RE.test(line) && !/[。，,]/.test(line)) push(1, s);
     else if (L2_RE.test(line)) push(2, s);
     else if (L3_RE.test(line)) push(3, s);
     else if (line.length > 0 && line.length <= 30 && !/[。，,；;]/.test(line) && !/报告|总结|情况的|^\d/.test(line)) {
