@@ -3,7 +3,7 @@ import { DocContext } from './context.js';
 import {
   compileChecklist, compileCount, compileCoverage, compileRate, compileRatio, compileStatus, type Compiled,
 } from './detectors.js';
-import { computeSignals } from './signals.js';
+import { computeSignals, copyShingles } from './signals.js';
 
 /** The part of core's LoadedRubric the extractor needs. */
 export interface LoadedRubricLike {
@@ -121,6 +121,7 @@ export function extractFacts(doc: import('@fazhi/core').SourceDocument, extracto
     sections,
     facts,
     signals,
+    fingerprints: copyShingles(doc.view),
   };
 }
 

@@ -144,3 +144,23 @@ function readerWarnings(ctx: DocContext): { code: string; count: number }[] {
   for (const w of ctx.doc.warnings ?? []) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
   return [...counts].map(([code, count]) => ({ code, count }));
 }
+
+// Copy-detection shingles for FactSet.fingerprints. They must equal the `shingles` of the scorer's
+// fingerprintText (same normalisation, FNV-1a over 8-character shingles): scoreBatch compares a
+// saved FactSet's hashes with fresh fingerprints. test/fingerprints.test.ts guards the equality.
+const COPY_STRIP = /[\s\p{P}\p{S}]/gu;
+const COPY_SHINGLE = 8;
+/** Sorted distinct FNV-1a hashes of the 8-character shingles of the copy-normalised view. */
+export function copyShingles(view: string): number[] {
+  const norm = view.replace(COPY_STRIP, '').replace(/[0-9０-９]/g, '0');
+  const set = new Set<number>();
+  for (let i = 0; i + COPY_SHINGLE <= norm.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + COPY_SHINGLE; k++) {
+      h ^= norm.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    set.add(h >>> 0);
+  }
+  return [...set].sort((x, y) => x - y);
+}
