@@ -153,14 +153,20 @@ const COPY_SHINGLE = 8;
 /** Sorted distinct FNV-1a hashes of the 8-character shingles of the copy-normalised view. */
 export function copyShingles(view: string): number[] {
   const norm = view.replace(COPY_STRIP, '').replace(/[0-9０-９]/g, '0');
-  const set = new Set<number>();
-  for (let i = 0; i + COPY_SHINGLE <= norm.length; i++) {
+  // Hashes go into a Uint32Array and are sorted natively, then deduplicated: a Set of numbers
+  // above 2^31 (boxed doubles) plus a comparator sort cost ~20% of extraction (bench profile).
+  const n = Math.max(0, norm.length - COPY_SHINGLE + 1);
+  const hs = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + COPY_SHINGLE; k++) {
       h ^= norm.charCodeAt(k);
       h = Math.imul(h, 0x01000193);
     }
-    set.add(h >>> 0);
+    hs[i] = h >>> 0;
   }
-  return [...set].sort((x, y) => x - y);
+  hs.sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || hs[i] !== hs[i - 1]) out.push(hs[i]!);
+  return out;
 }
