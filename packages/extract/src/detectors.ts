@@ -357,7 +357,9 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const termStart = Math.max(cl.start, t.start - window) + best.at;
         const between = v.slice(termStart, t.start);
         if (countEx && countEx.test(v.slice(cl.start, cl.end))) continue;
-        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|组织|委员会|调委会|工作室|中心|平台|窗口|团队|队伍|站|其中/.test(between)) continue;
+        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|组织|委员会|调委会|工作室|中心|平台|窗口|团队|队伍|站|其中|行动|活动|专项|会议|培训|走访|巡查|宣传/.test(between)) continue;
+        // 排查 N 次 counts inspection rounds, not disputes.
+        if (/^(?:次|场|轮)/.test(t.unit) && /^(?:排查|摸排)(?![、和及与]?(?:化解|调处|调解))/.test(v.slice(termStart, termStart + best.len + 3))) continue;
         // A verb governs the first figure after it, not one behind another figure.
         if (/\d/.test(between) || scanNumbers(v, termStart + best.len, t.start).length) continue;
         // In a list (人民调解、信访接待4个…) the number belongs to the last item: it must name disputes.

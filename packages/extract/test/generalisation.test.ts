@@ -288,3 +288,18 @@ describe('more 三项制度 / 述法 phrasings', () => {
     expect(val(fs, 'three_systems')).toBe('generic');
   });
 });
+
+describe('activity counts are not dispute counts', () => {
+  it('排查 N 次 counts inspections, not disputes', () => {
+    const fs = run('开展矛盾纠纷排查120余次，排查化解矛盾纠纷96件。', Y);
+    expect(val(fs, 'mediation')).toMatchObject({ disputes: 96 });
+  });
+  it('专项行动 N 次 is not a dispute count', () => {
+    const fs = run('开展矛盾纠纷排查化解专项行动12次。', Y);
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+  });
+  it('重大行政决策法制审核制度 is not the enforcement legal-review item', () => {
+    const fs = run('严格落实重大行政决策法制审核制度，全年审查重大决策5项。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+});
