@@ -22,11 +22,15 @@ import { renderDashboardHtml } from './html/dashboard.js';
 import { renderScorecardHtml } from './html/scorecard.js';
 import type { Lang } from './i18n.js';
 import { PdfPrinter, findChromium, noChromiumError } from './pdf.js';
-import { extractorFor, fingerprintOf, scoreFile } from './pipeline.js';
-import { scoresCsv, scoresXlsx } from './tables.js';
+import { extractorFor, fingerprintOf, scoreDocument } from './pipeline.js';
+import { RubricSelector } from './rubric-auto.js';
+import { scoresCsv, scoresXlsx, type RubricGroup } from './tables.js';
 
 export interface BatchOptions {
-  rubric: string;
+  /** Rubric id or path, or `auto` (the default): the built-in preset for each report's unit type. */
+  rubric?: string;
+  /** With `auto`: `township=my-county.yaml,department=…` (see rubric-auto.ts). */
+  rubricMap?: string;
   out: string;
   pdf?: boolean;
   overrides?: string;
@@ -73,6 +77,8 @@ export interface BatchSummary {
   entries: BatchEntry[];
   failures: BatchFailure[];
   result: BatchResult;
+  /** The rubrics used, each with the statistics of its own reports (several under `--rubric auto`). */
+  rubrics: RubricGroup[];
   pdf: { requested: boolean; written: number; error?: FazhiError };
   exitCode: number;
 }
@@ -138,18 +144,18 @@ export function collectInputs(inputs: string[], out: string): BatchItem[] {
 // ---------- one file ----------
 
 interface Context {
-  loaded: LoadedRubric;
+  selector: RubricSelector;
   overrides: ReviewOverride[];
 }
 
-function reusable(job: FileJob, ctx: Context, srcSha: string): ScorecardT | undefined {
+function reusable(job: FileJob, ctx: Context, srcSha: string, loaded: LoadedRubric): ScorecardT | undefined {
   const jsonPath = join(job.out, `${job.item.outName}.json`);
   if (!existsSync(jsonPath) || !existsSync(join(job.out, `${job.item.outName}.html`))) return undefined;
   try {
     const parsed = Scorecard.safeParse(JSON.parse(readFileSync(jsonPath, 'utf8')));
     if (!parsed.success) return undefined;
     const c = parsed.data;
-    if (c.stamps.source.sha256 !== srcSha || c.stamps.rubric.sha256 !== ctx.loaded.sha256 || c.file !== job.item.display) return undefined;
+    if (c.stamps.source.sha256 !== srcSha || c.stamps.rubric.sha256 !== loaded.sha256 || c.file !== job.item.display) return undefined;
     // overrides change a card without changing either hash: re-score when any applies, or did
     const applies = ctx.overrides.some((o) => overrideMatches(o, { file: c.file, sha256: srcSha }));
     if (applies || c.indicators.some((i) => i.override)) return undefined;
@@ -173,20 +179,22 @@ export async function processFile(job: FileJob, ctx: Context): Promise<FileOutco
     } catch {
       /* the reader reports it below */
     }
-    const old = srcSha ? reusable(job, ctx, srcSha) : undefined;
+    // the report is read first: its unit type picks the rubric (`--rubric auto`), and the text's
+    // fingerprint is needed for copy detection across the batch even when the card is reused
+    const doc = await readDocument(item.path, { displayName: item.display });
+    const { loaded, note } = ctx.selector.forLevel(doc.meta.adminLevel.value);
+    const old = srcSha ? reusable(job, ctx, srcSha, loaded) : undefined;
     if (old) {
-      // still need the text's fingerprint for copy detection across the batch
-      const doc = await readDocument(item.path, { displayName: item.display });
       const stored = readFileSync(join(out, `${item.outName}.json`), 'utf8');
       return { ok: true, card: old, fingerprint: fingerprintOf(doc), skipped: true, stored };
     }
-    const r = await scoreFile(item.path, ctx.loaded, extractorFor(ctx.loaded), {
+    const r = scoreDocument(doc, loaded, extractorFor(loaded), {
       overrides: ctx.overrides,
       generatedAt: job.generatedAt,
-      displayName: item.display,
       fingerprint: true,
+      notes: note ? [note] : undefined,
     });
-    const html = renderScorecardHtml(r.card, ctx.loaded, { sourceText: r.doc.text, lang: job.lang, backHref: 'index.html' });
+    const html = renderScorecardHtml(r.card, loaded, { sourceText: r.doc.text, lang: job.lang, backHref: 'index.html' });
     writeFileAtomic(join(out, `${item.outName}.html`), html);
     // JSON last: its presence (with matching hashes) is what a re-run trusts
     writeFileAtomic(join(out, `${item.outName}.json`), JSON.stringify(r.card, null, 2) + '\n');
@@ -197,10 +205,17 @@ export async function processFile(job: FileJob, ctx: Context): Promise<FileOutco
   }
 }
 
-export function loadContext(rubric: string, overridesPath?: string): Context {
-  const loaded = loadRubric(rubric);
-  const overrides = overridesPath ? loadOverrides(overridesPath) : [];
-  return { loaded, overrides };
+export interface ContextInit {
+  rubric?: string;
+  rubricMap?: string;
+  overrides?: string;
+}
+
+/** Rubric selector and overrides, loaded once per thread (extractors are cached per rubric sha256). */
+export function loadContext(init: ContextInit): Context {
+  const selector = RubricSelector.fromOptions(init.rubric, init.rubricMap, loadRubric);
+  const overrides = init.overrides ? loadOverrides(init.overrides) : [];
+  return { selector, overrides };
 }
 
 // ---------- worker pool ----------
@@ -215,12 +230,12 @@ function workerUrl(): URL | undefined {
 async function runPool(
   jobs: FileJob[],
   n: number,
-  init: { rubric: string; overrides?: string },
+  init: ContextInit,
   onDone: (job: FileJob, r: FileOutcome) => void,
 ): Promise<void> {
   const url = workerUrl();
   if (!url || n <= 1 || jobs.length <= 1) {
-    const ctx = loadContext(init.rubric, init.overrides);
+    const ctx = loadContext(init);
     for (const j of jobs) onDone(j, await processFile(j, ctx));
     return;
   }
@@ -253,7 +268,7 @@ async function runPool(
     ),
   );
   if (next < jobs.length) {
-    const ctx = loadContext(init.rubric, init.overrides);
+    const ctx = loadContext(init);
     while (next < jobs.length) {
       const j = jobs[next++]!;
       onDone(j, await processFile(j, ctx));
@@ -293,7 +308,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   const out = opts.out;
   const emit = opts.onProgress ?? (() => undefined);
   // fail early, with located errors, on a bad rubric or overrides file
-  const ctx = loadContext(opts.rubric, opts.overrides);
+  const init: ContextInit = { rubric: opts.rubric, rubricMap: opts.rubricMap, overrides: opts.overrides };
+  const ctx = loadContext(init);
   const previous = opts.previous ? readPrevious(opts.previous) : undefined;
   const items = collectInputs(inputs, out);
   removeStaleTemps(out);
@@ -306,7 +322,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   let done = 0;
   const jobs: FileJob[] = items.map((item) => ({ item, out, lang, generatedAt: opts.generatedAt }));
   const nJobs = Math.max(1, Math.min(opts.jobs ?? 1, availableParallelism()));
-  await runPool(jobs, nJobs, { rubric: opts.rubric, overrides: opts.overrides }, (job, r) => {
+  await runPool(jobs, nJobs, init, (job, r) => {
     byName.set(job.item.outName, r);
     done++;
     const text = r.ok
@@ -334,11 +350,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     [],
     { fingerprints },
   ).copies;
-  const flagged = addCopyFlags(
-    entries.map((e) => e.card),
-    copies,
-    ctx.loaded.rubric,
-  );
+  // the card's own rubric (the worker that scored it loaded the same one; its sha256 is stamped)
+  const rubricOf = (card: ScorecardT): LoadedRubric => {
+    const l = ctx.selector.forLevel(card.adminLevel).loaded;
+    return l.sha256 === card.stamps.rubric.sha256 ? l : (ctx.selector.bySha(card.stamps.rubric.sha256) ?? l);
+  };
+  const flagged = entries.map((e) => addCopyFlags([e.card], copies, rubricOf(e.card).rubric)[0]!);
   for (const [k, e] of entries.entries()) {
     const next = flagged[k]!;
     if (next === e.card) continue;
@@ -350,7 +367,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     }
     try {
       const doc = await readDocument(e.item.path, { displayName: e.item.display });
-      const html = renderScorecardHtml(next, ctx.loaded, { sourceText: doc.text, lang, backHref: 'index.html' });
+      const html = renderScorecardHtml(next, rubricOf(next), { sourceText: doc.text, lang, backHref: 'index.html' });
       writeFileAtomic(join(out, `${e.item.outName}.html`), html);
       writeFileAtomic(join(out, `${e.item.outName}.json`), json);
       e.card = next;
@@ -391,15 +408,56 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
 
   const cards = entries.map((e) => e.card);
   const result = scoreBatch(cards, [], { previous, fingerprints });
+  const rubrics = rubricGroups(cards, rubricOf);
+  // with one rubric the statistics are the batch's own; with several, each rubric's are its own
+  if (rubrics.length === 1) result.indicators = rubrics[0]!.indicators;
   const links = Object.fromEntries(entries.map((e) => [e.card.file, e.item.outName]));
+  const loaded = rubrics[0]?.loaded ?? ctx.selector.forLevel('unknown').loaded;
   writeFileAtomic(
     join(out, 'index.html'),
-    renderDashboardHtml({ result, cards, failures, loaded: ctx.loaded, links, lang, generatedAt: opts.generatedAt, pdf: pdf.written > 0 }),
+    renderDashboardHtml({ result, cards, failures, loaded, rubrics, links, lang, generatedAt: opts.generatedAt, pdf: pdf.written > 0 }),
   );
-  writeFileAtomic(join(out, 'scores.xlsx'), await scoresXlsx({ result, cards, failures, loaded: ctx.loaded, lang }));
-  writeFileAtomic(join(out, 'scores.csv'), scoresCsv({ result, cards, loaded: ctx.loaded, lang }));
-  writeFileAtomic(join(out, 'batch.json'), JSON.stringify({ ...result, failures }, null, 2) + '\n');
+  writeFileAtomic(join(out, 'scores.xlsx'), await scoresXlsx({ result, cards, failures, loaded, rubrics, lang }));
+  writeFileAtomic(join(out, 'scores.csv'), scoresCsv({ result, cards, loaded, rubrics, lang }));
+  const rubricsJson = rubrics.map((g) => ({
+    id: g.loaded.rubric.id,
+    version: g.loaded.rubric.version,
+    sha256: g.loaded.sha256,
+    file: g.loaded.file,
+    reports: g.cards.map((c) => c.file),
+    indicators: g.indicators,
+  }));
+  writeFileAtomic(join(out, 'batch.json'), JSON.stringify({ ...result, rubrics: rubricsJson, failures }, null, 2) + '\n');
 
   const exitCode = failures.length > 0 || (pdf.requested && pdf.error) ? 1 : 0;
-  return { out, entries, failures, result, pdf, exitCode };
+  return { out, entries, failures, result, rubrics, pdf, exitCode };
+}
+
+/**
+ * The cards grouped by the rubric that scored them (stamped sha256), in order of first use, each
+ * with per-indicator statistics over its own reports only: one rubric's 10-point indicator is not
+ * averaged with another's 8-point indicator of the same id.
+ */
+export function rubricGroups(
+  cards: ScorecardT[],
+  rubricOf: (c: ScorecardT) => LoadedRubric,
+): RubricGroup[] {
+  const groups = new Map<string, RubricGroup>();
+  for (const c of cards) {
+    const sha = c.stamps.rubric.sha256;
+    let g = groups.get(sha);
+    if (!g) {
+      const l = rubricOf(c);
+      g = { loaded: l, cards: [], indicators: [] };
+      groups.set(sha, g);
+    }
+    g.cards.push(c);
+  }
+  for (const g of groups.values()) g.indicators = scoreBatch(g.cards).indicators;
+  // presets in a fixed order (township, department, county), then anything else by id
+  const rank = (id: string) => {
+    const k = ['township', 'department', 'county'].indexOf(id);
+    return k < 0 ? 3 : k;
+  };
+  return [...groups.values()].sort((a, b) => rank(a.loaded.rubric.id) - rank(b.loaded.rubric.id) || (a.loaded.rubric.id < b.loaded.rubric.id ? -1 : a.loaded.rubric.id > b.loaded.rubric.id ? 1 : 0));
 }

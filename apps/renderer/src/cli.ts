@@ -52,7 +52,8 @@ program
   .command('score')
   .description('按细则评分：报告文件，或已保存的 facts.json')
   .argument('<files...>')
-  .option('--rubric <rubric>', '细则文件或内置 id', 'township')
+  .option('--rubric <rubric>', '细则文件或内置 id；auto（默认）= 按报告的单位类型选内置细则', 'auto')
+  .option('--rubric-map <map>', '与 auto 同用：按单位类型换用细则，如 township=my-county.yaml,department=department')
   .option('--overrides <file>', '人工复核覆盖文件 (YAML)')
   .option('--format <fmt>', 'json | jsonl', 'json')
   .action((files: string[], opts) => runAction(() => import('./commands/score.js'), files, opts));
@@ -61,7 +62,8 @@ program
   .command('batch')
   .description('批量评分，输出评分卡、汇总看板、评分表')
   .argument('<inputs...>', '目录或文件')
-  .option('--rubric <rubric>', '细则文件或内置 id', 'township')
+  .option('--rubric <rubric>', '细则文件或内置 id；auto（默认）= 按报告的单位类型选内置细则', 'auto')
+  .option('--rubric-map <map>', '与 auto 同用：按单位类型换用细则，如 township=my-county.yaml,department=department')
   .requiredOption('--out <dir>', '输出目录')
   .option('--pdf', '同时输出 PDF')
   .option('--overrides <file>', '人工复核覆盖文件 (YAML)')
@@ -74,7 +76,8 @@ program
   .command('check')
   .description('自查：终端中显示得分与缺项')
   .argument('<file>')
-  .option('--rubric <rubric>', '细则文件或内置 id', 'township')
+  .option('--rubric <rubric>', '细则文件或内置 id；auto（默认）= 按报告的单位类型选内置细则', 'auto')
+  .option('--rubric-map <map>', '与 auto 同用：按单位类型换用细则，如 township=my-county.yaml,department=department')
   .option('--min-score <n>', '低于此分数时退出码为 1')
   .option('--watch', '文件保存后自动重新检查')
   .action((file: string, opts) => runAction(() => import('./commands/check.js'), file, opts));
@@ -83,6 +86,8 @@ program
   .command('demo')
   .description('对内置示例报告评分，输出到 ./fazhi-demo')
   .option('--out <dir>', '输出目录', 'fazhi-demo')
+  .option('--rubric <rubric>', '细则文件或内置 id；auto（默认）= 按报告的单位类型选内置细则', 'auto')
+  .option('--rubric-map <map>', '与 auto 同用：按单位类型换用细则，如 township=my-county.yaml,department=department')
   .option('--pdf', '同时输出 PDF')
   .action((opts) => runAction(() => import('./commands/demo.js'), undefined, opts));
 

@@ -2,6 +2,7 @@
 import type { FactSet, LoadedRubric, Scorecard, SourceDocument } from '@fazhi/core';
 import { compileExtractor, extractFacts, type Extractor } from '@fazhi/extract';
 import { readDocument, viewToOriginal, type ReadOptions } from '@fazhi/reader';
+import type { RubricSelector } from './rubric-auto.js';
 import { fingerprintText, scoreFacts, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
 
 export interface ScoreFileOptions {
@@ -22,14 +23,15 @@ export interface ScoredFile {
   fingerprint?: TextFingerprint;
 }
 
-const extractors = new WeakMap<LoadedRubric, Extractor>();
+// keyed by the rubric's sha256: a batch under `--rubric auto` uses a few rubrics, each compiled once
+const extractors = new Map<string, Extractor>();
 
-/** The extractor for a loaded rubric, compiled once and kept while the rubric object lives. */
+/** The extractor for a loaded rubric, compiled once per rubric content (sha256). */
 export function extractorFor(loaded: LoadedRubric): Extractor {
-  let x = extractors.get(loaded);
+  let x = extractors.get(loaded.sha256);
   if (!x) {
     x = compileExtractor(loaded);
-    extractors.set(loaded, x);
+    extractors.set(loaded.sha256, x);
   }
   return x;
 }
@@ -41,11 +43,32 @@ export async function scoreFile(
   opts: ScoreFileOptions = {},
 ): Promise<ScoredFile> {
   const doc = await readDocument(path, { ...opts.read, displayName: opts.displayName ?? opts.read?.displayName });
+  return scoreDocument(doc, loaded, extractor, opts);
+}
+
+/** An already read report → facts → card. `notes` go on the card (e.g. why this rubric). */
+export function scoreDocument(
+  doc: SourceDocument,
+  loaded: LoadedRubric,
+  extractor?: Extractor,
+  opts: Omit<ScoreFileOptions, 'read' | 'displayName'> & { notes?: string[] } = {},
+): ScoredFile {
   const facts = extractFacts(doc, extractor ?? extractorFor(loaded));
   // The report's own fingerprint also feeds the scorer's near-duplicate paragraph check.
   const fingerprint = fingerprintOf(doc);
   const card = scoreFacts(loaded, facts, { overrides: opts.overrides, generatedAt: opts.generatedAt, fingerprint });
+  if (opts.notes?.length) card.notes = [...opts.notes];
   return { doc, facts, card, fingerprint: opts.fingerprint ? fingerprint : undefined };
+}
+
+/**
+ * One report scored with the rubric `selector` picks for its unit type (`--rubric auto`), or the
+ * fixed rubric of a non-auto selector.
+ */
+export async function scoreFileAuto(path: string, selector: RubricSelector, opts: ScoreFileOptions = {}): Promise<ScoredFile & { loaded: LoadedRubric }> {
+  const doc = await readDocument(path, { ...opts.read, displayName: opts.displayName ?? opts.read?.displayName });
+  const { loaded, note } = selector.forLevel(doc.meta.adminLevel.value);
+  return { ...scoreDocument(doc, loaded, extractorFor(loaded), { ...opts, notes: note ? [note] : undefined }), loaded };
 }
 
 export function fingerprintOf(doc: SourceDocument): TextFingerprint {

@@ -2,10 +2,19 @@
 import type { BatchResult, Rubric, Scorecard } from '@fazhi/core';
 import { labels, type Lang } from './i18n.js';
 
+/** The reports one rubric scored, with that rubric's per-indicator statistics. */
+export interface RubricGroup {
+  loaded: { rubric: Rubric; sha256: string; file?: string };
+  cards: Scorecard[];
+  indicators: BatchResult['indicators'];
+}
+
 export interface TableInput {
   result: BatchResult;
   cards: Scorecard[];
   loaded: { rubric: Rubric; sha256: string };
+  /** Several under `--rubric auto`: then each rubric gets its own 评分表 sheet. */
+  rubrics?: RubricGroup[];
   failures?: { file: string; code: string; message: string }[];
   lang?: Lang;
 }
@@ -36,12 +45,24 @@ export function indicatorColumns(rubric: Rubric, cards: Scorecard[]): Col[] {
 
 type Cell = string | number | null;
 
-/** One row per report, in ranking order: the 评分表. */
-export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]; cols: Col[] } {
+/**
+ * One row per report, in ranking order: the 评分表. With `group`, only that rubric's reports and
+ * indicator columns. Without it, when the batch used several rubrics, a 细则 column follows the
+ * file and every rubric's indicators get their own columns (headed with the rubric id), empty for
+ * reports another rubric scored: one table for a CSV, never one column mixing two rubrics.
+ */
+export function scoreRows(input: TableInput, group?: RubricGroup): { header: string[]; rows: Cell[][]; cols: Col[]; multi: boolean } {
   const L = labels(input.lang);
   const en = input.lang === 'en';
-  const cols = indicatorColumns(input.loaded.rubric, input.cards);
-  const byFile = new Map(input.cards.map((c) => [c.file, c]));
+  const groups = input.rubrics ?? [];
+  const multi = !group && groups.length > 1;
+  const cards = group ? group.cards : input.cards;
+  const colsOf = (g: { rubric: Rubric }, cs: Scorecard[]) => indicatorColumns(g.rubric, cs);
+  // multi: columns keyed `<sha>|<id>` so that the same indicator id of two rubrics stays apart
+  const cols: Col[] = multi
+    ? groups.flatMap((g) => colsOf(g.loaded, g.cards).map((c) => ({ ...c, id: `${g.loaded.sha256}|${c.id}`, title: `${g.loaded.rubric.id}·${c.title}` })))
+    : colsOf(group ? group.loaded : input.loaded, cards);
+  const byFile = new Map(cards.map((c) => [c.file, c]));
   const delta = new Map(input.result.comparison.map((c) => [c.file, c.delta]));
   const withDelta = delta.size > 0;
   const header = [
@@ -50,6 +71,7 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
     L.place,
     L.year,
     L.file,
+    ...(multi ? [en ? 'Rubric' : '细则'] : []),
     ...cols.map((c) => `${c.title}（${c.max}）`),
     L.total,
     en ? 'Max' : '满分',
@@ -63,13 +85,14 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
   for (const r of input.result.reports) {
     const card = byFile.get(r.file);
     if (!card) continue;
-    const pts = new Map(card.indicators.map((i) => [i.id, i]));
+    const pts = new Map(card.indicators.map((i) => [multi ? `${card.stamps.rubric.sha256}|${i.id}` : i.id, i]));
     rows.push([
       r.rank,
       L.levels[r.adminLevel] ?? r.adminLevel,
       r.place ?? '',
       r.reportYear,
       r.file,
+      ...(multi ? [`${card.stamps.rubric.id} v${card.stamps.rubric.version}`] : []),
       ...cols.map((c) => {
         const i = pts.get(c.id);
         return !i || i.status === 'na' ? null : i.points;
@@ -80,10 +103,15 @@ export function scoreRows(input: TableInput): { header: string[]; rows: Cell[][]
       r.grade,
       ...(withDelta ? [delta.get(r.file) ?? null] : []),
       r.flags.map((f) => L.flagCodes[f] ?? f).join('；'),
-      card.review.map((id) => pts.get(id)?.title ?? id).join('；'),
+      card.review.map((id) => card.indicators.find((i) => i.id === id)?.title ?? id).join('；'),
     ]);
   }
-  return { header, rows, cols };
+  return { header, rows, cols, multi };
+}
+
+/** An Excel sheet name: at most 31 characters, none of []:*?/\\. */
+function sheetName(s: string, suffix = ''): string {
+  return s.replace(/[[\]:*?/\\]/g, '_').slice(0, 31 - suffix.length) + suffix;
 }
 
 /** Neutralises text that a spreadsheet would run as a formula (=, +, -, @ at the start). */
@@ -125,11 +153,26 @@ export async function scoresXlsx(input: TableInput): Promise<Buffer> {
     return ws;
   };
 
-  const { header, rows, cols } = scoreRows(input);
-  const ws = addSheet(en ? 'Scores' : '评分表', header, rows, [6, 10, 14, 7, 26, ...cols.map(() => 10), 8, 7, 9, 7, 24, 20]);
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 5 }];
-  ws.getRow(1).height = 48;
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  // One 评分表 per rubric: every column of a sheet means the same thing for every row, so a clerk
+  // can sort, filter and sum it; ranking is within unit type anyway (see README).
+  const groups = input.rubrics && input.rubrics.length > 1 ? input.rubrics : [undefined];
+  const used = new Set<string>();
+  for (const g of groups) {
+    const { header, rows, cols } = scoreRows(input, g);
+    const base = en ? 'Scores' : '评分表';
+    let name = g ? sheetName(`${base} ${g.loaded.rubric.id}`) : base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = sheetName(`${base} ${g!.loaded.rubric.id}`, `-${k}`);
+    used.add(name.toLowerCase());
+    const ws = addSheet(name, header, rows, [6, 10, 14, 7, 26, ...cols.map(() => 10), 8, 7, 9, 7, 24, 20]);
+    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 5 }];
+    ws.getRow(1).height = 48;
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+    if (g) {
+      // the rubric's stamp under the table, so a printed sheet says what it was scored against
+      ws.addRow([]);
+      ws.addRow([`${en ? 'Rubric' : '细则'}：${g.loaded.rubric.title}（${g.loaded.rubric.id} v${g.loaded.rubric.version} · ${g.loaded.sha256.slice(0, 12)}）`]);
+    }
+  }
 
   const flagRows: Cell[][] = [];
   for (const c of input.cards)

@@ -1,11 +1,12 @@
-// `fazhi batch DIR|FILES… --rubric R --out OUT [--pdf] [--overrides O] [--previous PREV] [--jobs N] [--lang]`
+// `fazhi batch DIR|FILES… [--rubric auto|R] [--rubric-map township=F,…] --out OUT [--pdf] [--overrides O] [--previous PREV] [--jobs N] [--lang]`
 import { resolve } from 'node:path';
 import { FazhiError } from '@fazhi/core';
 import { runBatch, type ProgressEvent } from '../batch.js';
 import { parseLang } from '../i18n.js';
 
 interface Opts {
-  rubric: string;
+  rubric?: string;
+  rubricMap?: string;
   out: string;
   pdf?: boolean;
   overrides?: string;
@@ -62,7 +63,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   let summary;
   try {
     summary = await runBatch(inputs, {
-      rubric: opts.rubric,
+      rubric: opts.rubric ?? 'auto',
+      rubricMap: opts.rubricMap,
       out: opts.out,
       pdf: !!opts.pdf,
       overrides: opts.overrides,
@@ -81,6 +83,11 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     `汇总看板：${out}/index.html`,
     `评分表：  ${out}/scores.xlsx，${out}/scores.csv`,
   ];
+  if (summary.rubrics.length > 1) {
+    lines.push(`按单位类型使用了 ${summary.rubrics.length} 套细则：${summary.rubrics.map((g) => `${g.loaded.rubric.id}（${g.cards.length} 份）`).join('、')}`);
+  }
+  const unknown = entries.filter((e) => e.card.notes?.length);
+  for (const e of unknown) lines.push(`注意 ${e.item.display}：${e.card.notes!.join('；')}`);
   if (pdf.requested) lines.push(pdf.error ? `PDF 未生成：${pdf.error.code}` : `PDF：${pdf.written} 份`);
   process.stdout.write(lines.join('\n') + '\n');
   if (failures.length) {

@@ -1,14 +1,16 @@
-// `fazhi check FILE [--rubric R] [--min-score S] [--watch]`: a township's self-check in a terminal.
+// `fazhi check FILE [--rubric auto|R] [--rubric-map …] [--min-score S] [--watch]`: a township's self-check in a terminal.
 // Cold start matters, so this imports only reader, extract and scorer (lazily) — never the
 // HTML/PDF/XLSX code — and compiles the rubric's extractor once, also across --watch re-runs.
 import { existsSync, watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
+import { RubricSelector } from '../rubric-auto.js';
 import { loadRubricCached } from '../rubric-cache.js';
 
 export interface CheckOptions {
   rubric?: string;
+  rubricMap?: string;
   minScore?: string | number;
   watch?: boolean;
 }
@@ -30,6 +32,28 @@ export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
   };
 }
 
+/**
+ * Like makeScorer, but the rubric is picked per report by its unit type (`--rubric auto`); each
+ * rubric is compiled once, also across --watch re-runs. An unknown unit type puts a note on the card.
+ */
+export async function makeSelectingScorer(selector: RubricSelector): Promise<Scorer> {
+  const [{ readDocument }, { compileExtractor, extractFacts }, { scoreFacts }] = await Promise.all([
+    import('@fazhi/reader'),
+    import('@fazhi/extract'),
+    import('@fazhi/scorer'),
+  ]);
+  const extractors = new Map<string, ReturnType<typeof compileExtractor>>();
+  return async (file) => {
+    const doc = await readDocument(file);
+    const { loaded, note } = selector.forLevel(doc.meta.adminLevel.value);
+    let extractor = extractors.get(loaded.sha256);
+    if (!extractor) extractors.set(loaded.sha256, (extractor = compileExtractor(loaded)));
+    const card = scoreFacts(loaded, extractFacts(doc, extractor));
+    if (note) card.notes = [note];
+    return card;
+  };
+}
+
 export function parseMinScore(v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = typeof v === 'number' ? v : Number(String(v).trim());
@@ -41,14 +65,15 @@ export function parseMinScore(v: string | number | undefined): number | undefine
 
 export default async function check(file: string, opts: CheckOptions = {}): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
-  const loaded = loadRubricCached(opts.rubric ?? 'township');
-  const score = await makeScorer(loaded);
+  const selector = RubricSelector.fromOptions(opts.rubric, opts.rubricMap, (arg) => loadRubricCached(arg));
+  const score = selector.auto ? await makeSelectingScorer(selector) : await makeScorer(selector.forLevel(undefined).loaded);
   const color = shouldColor(process.stdout);
   const width = process.stdout.columns ?? 100;
 
   const runOnce = async (): Promise<number> => {
     const card = await score(file);
     process.stdout.write(renderCheckReport(card, { color, minScore, width }));
+    for (const n of card.notes ?? []) process.stdout.write(`注意：${n}\n`);
     return checkExitCode(card, minScore);
   };
 

@@ -9,6 +9,7 @@ export interface DemoOptions {
   out?: string;
   pdf?: boolean;
   rubric?: string;
+  rubricMap?: string;
 }
 
 /** Finds `examples/reports` by walking up from this module (works from src/ and from dist/). */
@@ -62,12 +63,12 @@ export default async function demo(_arg: unknown, opts: DemoOptions = {}): Promi
   const { default: batch } = (await import('./batch.js')) as {
     default: (inputs: string[], opts: Record<string, unknown>) => Promise<number | void> | number | void;
   };
-  const code = (await batch([reports], { rubric: opts.rubric ?? 'township', out, pdf: Boolean(opts.pdf), jobs: '1', lang: 'zh' })) ?? 0;
+  const code = (await batch([reports], { rubric: opts.rubric ?? 'auto', rubricMap: opts.rubricMap, out, pdf: Boolean(opts.pdf), jobs: '1', lang: 'zh' })) ?? 0;
   const look = whereToLook(out);
   process.stdout.write('\n请打开：\n');
   for (const l of look) process.stdout.write(`  ${l.label}：${l.path}\n`);
   process.stdout.write(
-    `\n下一步：\n  自查一份报告：   pnpm --silent fazhi check "${join(relative(process.cwd(), reports) || reports, '2024-云岭县柳溪镇-法治政府建设年度报告.txt')}"\n  对自己的报告批量评分：pnpm --silent fazhi batch 报告目录 --rubric township --out 结果\n`,
+    `\n下一步：\n  自查一份报告：   pnpm --silent fazhi check "${join(relative(process.cwd(), reports) || reports, '2024-云岭县柳溪镇-法治政府建设年度报告.txt')}"\n  对自己的报告批量评分：pnpm --silent fazhi batch 报告目录 --out 结果（按单位类型自动选细则）\n`,
   );
   return typeof code === 'number' ? code : 0;
 }

@@ -1,4 +1,4 @@
-// `fazhi score FILE… --rubric R [--overrides O] --format json|jsonl|facts`
+// `fazhi score FILE… [--rubric auto|R] [--rubric-map …] [--overrides O] --format json|jsonl|facts`
 // FILE is a report (.txt/.html/.docx/.pdf …) or a saved FactSet (JSON, told apart by content, not
 // by name): saved facts are re-scored without re-extracting. `--format facts` prints the FactSets
 // instead of scorecards, so they can be saved and re-scored under another rubric later.
@@ -12,20 +12,26 @@ import {
   addCopyFlags,
   fingerprintText,
   loadOverrides,
+  overrideMatches,
   scoreBatch,
   scoreFacts,
   validateOverrides,
   type ReviewOverride,
   type TextFingerprint,
 } from '@fazhi/scorer';
+import { RubricSelector } from '../rubric-auto.js';
 
 interface Opts {
   rubric?: string;
+  rubricMap?: string;
   overrides?: string;
   format?: string;
 }
 
-type Input = { file: string; facts: FactSet; fingerprint?: TextFingerprint } | { file: string; error: { code: string; message: string } };
+// each input carries the rubric picked for it (by unit type under `--rubric auto`)
+type Input =
+  | { file: string; facts: FactSet; loaded: LoadedRubric; note?: string; fingerprint?: TextFingerprint }
+  | { file: string; error: { code: string; message: string } };
 
 const FORMATS = ['json', 'jsonl', 'facts'] as const;
 
@@ -98,18 +104,19 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
   if (!FORMATS.includes(format)) {
     throw new FazhiError('E_USAGE', `不支持的输出格式 ${opts.format}：请用 --format json、jsonl 或 facts`);
   }
-  const loaded = loadRubricOrFail(opts.rubric ?? 'township');
+  const selector = RubricSelector.fromOptions(opts.rubric, opts.rubricMap, loadRubricOrFail);
   const overrides: ReviewOverride[] = opts.overrides ? loadOverrides(opts.overrides) : [];
 
-  // Report files go through reader + extract (compiled once); saved FactSets are used as they are.
-  let extractor: extract.Extractor | undefined;
+  // Report files go through reader + extract (compiled once per rubric); saved FactSets are used as they are.
+  const extractors = new Map<string, extract.Extractor>();
   const inputs: Input[] = [];
   for (const file of files) {
     try {
       const saved = readFactSets(file);
       if (saved) {
         for (const facts of saved) {
-          inputs.push({ file: facts.file, facts });
+          const { loaded, note } = selector.forLevel(facts.meta.adminLevel);
+          inputs.push({ file: facts.file, facts, loaded, note });
           if (facts.rubric.sha256 !== loaded.sha256 && facts.rubric.id !== loaded.rubric.id) {
             process.stderr.write(
               `注意 ${file}: 事实数据按细则 ${facts.rubric.id} 抽取，现按 ${loaded.rubric.id} 评分；该细则新增的事实记为未找到\n`,
@@ -122,11 +129,13 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
       if (typeof readDocument !== 'function' || typeof extract.compileExtractor !== 'function') {
         throw new FazhiError('E_NOT_IMPLEMENTED', '读取器或抽取器尚未就绪，暂时只能对已保存的 FactSet 评分 / reader or extractor not available');
       }
-      extractor ??= extract.compileExtractor(loaded);
       const doc = await readDocument(file);
+      const { loaded, note } = selector.forLevel(doc.meta.adminLevel.value);
+      let extractor = extractors.get(loaded.sha256);
+      if (!extractor) extractors.set(loaded.sha256, (extractor = extract.compileExtractor(loaded)));
       const facts = extract.extractFacts(doc, extractor);
       const fingerprint = fingerprintText(doc.view, (o) => reader.viewToOriginal(doc, o), doc.text);
-      inputs.push({ file, facts, fingerprint });
+      inputs.push({ file, facts, loaded, note, fingerprint });
     } catch (e) {
       inputs.push({ file, error: errorOf(e) });
     }
@@ -135,7 +144,22 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
   // Overrides are checked against this batch before anything is scored (located errors, exit 2).
   const ok = inputs.filter((i): i is Extract<Input, { facts: FactSet }> => 'facts' in i);
   if (overrides.length) {
-    validateOverrides(overrides, ok.map((i) => ({ file: i.facts.file, sha256: i.facts.source.sha256 })), loaded.rubric);
+    const reportOf = (i: (typeof ok)[number]) => ({ file: i.facts.file, sha256: i.facts.source.sha256 });
+    const bySha = new Map<string, typeof ok>();
+    for (const i of ok) bySha.set(i.loaded.sha256, [...(bySha.get(i.loaded.sha256) ?? []), i]);
+    const all = ok.map(reportOf);
+    const unmatched = overrides.filter((o) => !all.some((r) => overrideMatches(o, r)));
+    if (bySha.size <= 1 || unmatched.length) {
+      // one rubric (or a report the batch does not have): checked as a whole, as always
+      const rubric = ok[0]?.loaded ?? selector.forLevel(undefined).loaded;
+      validateOverrides(bySha.size <= 1 ? overrides : unmatched, all, rubric.rubric);
+    } else {
+      // several rubrics: each override is checked against the rubric of the report it names
+      for (const group of bySha.values()) {
+        const reports = group.map(reportOf);
+        validateOverrides(overrides.filter((o) => reports.some((r) => overrideMatches(o, r))), reports, group[0]!.loaded.rubric);
+      }
+    }
   }
 
   const at = generatedAt();
@@ -154,7 +178,8 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
       continue;
     }
     try {
-      const card = scoreFacts(loaded, i.facts, { overrides, generatedAt: at, fingerprint: i.fingerprint });
+      const card = scoreFacts(i.loaded, i.facts, { overrides, generatedAt: at, fingerprint: i.fingerprint });
+      if (i.note) card.notes = [i.note];
       cards.push(card);
       results.push(card);
     } catch (e) {
@@ -176,7 +201,9 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
     for (const i of ok) if (i.fingerprint) fingerprints[i.facts.file] = i.fingerprint;
     const factsets = ok.map((i) => i.facts);
     // Shared text goes on the cards as copied_text (a rubric penalty may move totals, so rank after).
-    const flagged = addCopyFlags(cards, scoreBatch(cards, factsets, { fingerprints }).copies, loaded.rubric);
+    const copies = scoreBatch(cards, factsets, { fingerprints }).copies;
+    const rubricOf = new Map(ok.map((i) => [i.facts.file, i.loaded.rubric]));
+    const flagged = cards.map((c) => addCopyFlags([c], copies, rubricOf.get(c.file))[0]!);
     const batch = scoreBatch(flagged, factsets, { fingerprints });
     const errors = results.filter((r): r is { file: string; error: { code: string; message: string } } => 'error' in r);
     process.stdout.write(`${JSON.stringify({ scorecards: flagged, batch, errors }, null, 2)}\n`);

@@ -3,6 +3,7 @@
 // every string from a report or rubric through `{{ }}`.
 import type { BatchResult, Rubric, Scorecard } from '@fazhi/core';
 import { fmt, labels, type Lang } from '../i18n.js';
+import type { RubricGroup } from '../tables.js';
 import { num, pct, short } from './scorecard.js';
 import { csp, template } from './templates.js';
 
@@ -11,6 +12,11 @@ export interface DashboardInput {
   cards: Scorecard[];
   failures: { file: string; code: string; message: string }[];
   loaded: { rubric: Rubric; sha256: string };
+  /**
+   * The rubrics used, each with its reports and statistics (`--rubric auto` may use several):
+   * one heat map and one statistics table per rubric. Default: `loaded` for every card.
+   */
+  rubrics?: RubricGroup[];
   /** card.file → output base name (the scorecard is `<name>.html`). */
   links: Record<string, string>;
   lang?: Lang;
@@ -55,10 +61,15 @@ export function dashboardView(input: DashboardInput) {
   const { result, cards, loaded } = input;
   const rubric = loaded.rubric;
   const byFile = new Map(cards.map((c) => [c.file, c]));
+  const rubrics: RubricGroup[] = input.rubrics?.length ? input.rubrics : [{ loaded, cards, indicators: result.indicators }];
+  const multi = rubrics.length > 1;
+  const rubricOfCard = new Map<string, Rubric>();
+  for (const g of rubrics) for (const c of g.cards) rubricOfCard.set(c.file, g.loaded.rubric);
+  const stampOf = (l: { rubric: Rubric; sha256: string }) => `${l.rubric.id} v${l.rubric.version} · ${short(l.sha256)}`;
   const href = (file: string) => (input.links[file] ? `${encodeURIComponent(input.links[file]!)}.html` : '');
   const pdfHref = (file: string) => (input.pdf && input.links[file] ? `${encodeURIComponent(input.links[file]!)}.pdf` : '');
   const delta = new Map(result.comparison.map((c) => [c.file, c.delta]));
-  const cols = rubric.categories.flatMap((c) => c.indicators.map((i) => ({ id: i.id, title: i.title, max: i.points })));
+  const colsOf = (r: Rubric) => r.categories.flatMap((c) => c.indicators.map((i) => ({ id: i.id, title: i.title, max: i.points })));
 
   const row = (r: BatchResult['reports'][number]) => {
     const card = byFile.get(r.file);
@@ -76,7 +87,7 @@ export function dashboardView(input: DashboardInput) {
       max: num(r.max),
       percent: num(r.percent),
       grade: r.grade,
-      gradeClass: gradeClassOf(rubric, r.grade),
+      gradeClass: gradeClassOf(rubricOfCard.get(r.file) ?? rubric, r.grade),
       flags: r.flags.map((f) => L.flagCodes[f] ?? f).join('、'),
       flagCount: card?.flags.length ?? r.flags.length,
       review: r.review.length,
@@ -92,7 +103,7 @@ export function dashboardView(input: DashboardInput) {
     rows: result.reports.filter((r) => r.group === g.group).map(row),
   }));
 
-  const heatRows = result.reports.map((r) => {
+  const heatRowsOf = (files: Set<string>, cols: ReturnType<typeof colsOf>) => result.reports.filter((r) => files.has(r.file)).map((r) => {
     const card = byFile.get(r.file);
     const ind = new Map((card?.indicators ?? []).map((i) => [i.id, i]));
     return {
@@ -109,6 +120,24 @@ export function dashboardView(input: DashboardInput) {
           href: href(r.file) ? `${href(r.file)}#ind-${i.id}` : '',
         };
       }),
+    };
+  });
+  const heatmaps = rubrics.map((g) => {
+    const cols = colsOf(g.loaded.rubric);
+    return {
+      title: multi ? g.loaded.rubric.title : '',
+      stamp: multi ? stampOf(g.loaded) : '',
+      cols: cols.map((c, k) => ({ n: k + 1, title: c.title, max: num(c.max), id: c.id })),
+      heatRows: heatRowsOf(new Set(g.cards.map((c) => c.file)), cols),
+      stats: g.indicators.map((s) => ({
+        title: s.title,
+        max: num(s.maxPoints),
+        count: s.count,
+        mean: s.mean === null ? '–' : num(s.mean),
+        median: s.median === null ? '–' : num(s.median),
+        meanPct: s.mean === null ? 0 : pct(s.mean, s.maxPoints),
+        fullShare: s.fullShare === null ? '–' : `${Math.round(s.fullShare * 100)}%`,
+      })),
     };
   });
 
@@ -149,25 +178,17 @@ export function dashboardView(input: DashboardInput) {
     };
   });
 
-  const stats = result.indicators.map((s) => ({
-    title: s.title,
-    max: num(s.maxPoints),
-    count: s.count,
-    mean: s.mean === null ? '–' : num(s.mean),
-    median: s.median === null ? '–' : num(s.median),
-    meanPct: s.mean === null ? 0 : pct(s.mean, s.maxPoints),
-    fullShare: s.fullShare === null ? '–' : `${Math.round(s.fullShare * 100)}%`,
-  }));
-
   const percents = result.reports.map((r) => r.percent);
   const mean = percents.length ? percents.reduce((a, b) => a + b, 0) / percents.length : 0;
   return {
     t: L,
     lang: L.htmlLang,
     csp: csp(['dashboard-js']),
-    title: `${L.dashboardTitle} · ${rubric.title}`,
-    rubricTitle: rubric.title,
-    rubricStamp: `${rubric.id} v${rubric.version} · ${short(loaded.sha256)}`,
+    title: `${L.dashboardTitle} · ${multi ? rubrics.map((g) => g.loaded.rubric.title).join(' / ') : rubric.title}`,
+    rubricTitle: multi ? rubrics.map((g) => g.loaded.rubric.title).join(' / ') : rubric.title,
+    rubricStamp: multi ? rubrics.map((g) => stampOf(g.loaded)).join('；') : stampOf(loaded),
+    /** Several rubrics: listed in the header, one per line, with how many reports each scored. */
+    rubricList: multi ? rubrics.map((g) => ({ title: g.loaded.rubric.title, stamp: stampOf(g.loaded), n: g.cards.length })) : [],
     generatedAt: input.generatedAt ?? new Date().toISOString(),
     nReports: result.reports.length,
     nFailed: input.failures.length,
@@ -175,10 +196,13 @@ export function dashboardView(input: DashboardInput) {
     failures: input.failures,
     groups,
     all: result.reports.map(row),
-    cols: cols.map((c, k) => ({ n: k + 1, title: c.title, max: num(c.max), id: c.id })),
-    heatRows,
+    // the first rubric's, kept for callers of dashboardView that read them directly
+    cols: heatmaps[0]!.cols,
+    heatRows: heatmaps[0]!.heatRows,
+    stats: heatmaps[0]!.stats,
+    heatmaps,
+    multiRubric: multi,
     hist: histogram(percents),
-    stats,
     flags,
     copies,
     copyThreshold: fmt(L.copyRule, { chars: result.copyThreshold.minSharedChars, pct: Math.round(result.copyThreshold.minSimilarity * 100) }),

@@ -134,6 +134,7 @@ export function scorecardView(card: Scorecard, loaded: RubricLike | undefined, o
     rubricSha: card.stamps.rubric.sha256,
     toolStamp: `${card.stamps.tool.name} ${card.stamps.tool.version}`,
     generatedAt: card.stamps.generatedAt,
+    notes: card.notes ?? [],
     categories: card.categories.map((c) => ({ title: c.title, points: num(c.points), max: num(c.max), pct: pct(c.points, c.max) })),
     indicators,
     flags,

@@ -77,6 +77,8 @@ export const Scorecard = z
     /** Self-check summary: what is missing or weak, by points at stake, highest first. */
     missing: z.array(z.strictObject({ indicator: z.string(), title: z.string(), atStake: z.number(), remedy: z.string() })),
     stamps: Stamps,
+    /** Remarks on how the card was made, e.g. which rubric `--rubric auto` chose and why. */
+    notes: z.array(z.string()).optional(),
   })
   .meta({ id: 'Scorecard' });
 export type Scorecard = z.infer<typeof Scorecard>;
