@@ -155,6 +155,11 @@ export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'ch
       }
       if (umbrella) {
         for (const m of matches(umbrella, ctx.view)) {
+          // 三项制度 alone names the enforcement systems only where enforcement is the topic (the
+          // sentence, the 60 characters before it, or the heading path); 信访/安全生产 三项制度 are others.
+          const sp = ctx.sentence(m.index);
+          const near = ctx.view.slice(Math.max(0, Math.min(sp.start, m.index - 60)), sp.end);
+          if (!/执法/.test(near) && !/执法/.test(ctx.structure.pathAt(m.index))) continue;
           const r = consider(m.index, m.text.length);
           if (r && r !== 'planned') { umbrellaEv = r; break; }
         }
@@ -457,6 +462,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
 // ---------- coverage (legal adviser) ----------
 const PEOPLE_UNIT = /^(?:名|位|人|个人)/;
 const LINK_VERB = /聘请|聘任|聘为|配备|配齐|签订|签约|担任|结对|覆盖|建立|选聘|派驻|实现|全部|均/;
+const OTHER_CLIENT = /(?:企业|公司|商会|协会|社会组织)(?:的|聘请的|常年)?$/;
 const DIRECTIVE = /决定|可以|应当|必须|须|要求|鼓励|推动/;
 
 export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'coverage' }>): Compiled {
@@ -482,6 +488,8 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         // A cited title is not a fact — unless the clause signs or hires under it (签订《法律顾问服务合同》).
         if (ctx.inTitle(m.index) && !/签订|签署|签约|续签|聘请|聘任/.test(clause.replace(/《[^》]*》/g, ''))) mod = 'planned';
         if (mod === 'done' && DIRECTIVE.test(clause) && !/已|了/.test(clause)) mod = 'planned';
+        // An adviser of enterprises or associations (担任企业法律顾问) is not the government's or villages'.
+        if (OTHER_CLIENT.test(v.slice(clauseSpan.start, m.index))) mod = 'planned';
         const q = ctx.quoteSpan(m.index, end, 60);
         const ev = ctx.evidence(q.start, q.end, mod);
         if (!ev) continue;

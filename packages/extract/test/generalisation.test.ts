@@ -303,3 +303,75 @@ describe('activity counts are not dispute counts', () => {
     expect(val(fs, 'three_systems')).toBe('absent');
   });
 });
+
+// Whole reports: section context decides modality (next-year plans and shortcomings never count).
+const COUNTY = `云溪县人民政府关于2024年度法治政府建设情况的报告
+2024年，云溪县人民政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。
+一、2024年度推进法治政府建设的主要举措和成效
+（一）健全依法决策机制。县政府常务会议专题研究法治政府建设工作3次。严格落实重大行政决策合法性审查，全年审查县政府规范性文件、行政合同、重大决策共计136件。县政府及23个部门均聘请了法律顾问，全县186个村（社区）法律顾问覆盖率100%。
+（二）规范行政执法。全面推行行政执法“三项制度”，组织开展行政执法案卷评查2次。
+（三）化解矛盾纠纷。全县各级调解组织调解矛盾纠纷3,456件，调解成功3,401件，调解成功率98.4%；办理行政复议案件41件。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+县长带头学法，在县委全会上现场述法，各乡镇党政主要负责人书面述法全覆盖。
+三、存在的不足和原因
+一是部分乡镇法律顾问作用发挥不充分；二是行政执法全过程记录尚未全面实现。
+四、2025年工作安排
+全面落实执法公示、执法全过程记录、重大执法决定法制审核制度，力争矛盾纠纷调解成功率达到99%。
+云溪县人民政府
+2025年3月10日`;
+
+const TOWN_PLAN_ONLY = `白沙镇2024年法治政府建设工作报告
+一、主要工作开展情况
+全镇上下认真学习宣传贯彻党的二十大精神，法治宣传教育深入人心，开展普法活动12场。
+二、存在的问题及下一步工作打算
+（一）存在的问题：述法工作尚未开展，村级法律顾问配备不到位，行政执法三项制度落实不够。
+（二）下一步打算：组织党政主要负责人年终述法；为全镇9个村聘请法律顾问，实现全覆盖；全面推行行政执法三项制度；调解矛盾纠纷成功率达到98%以上。`;
+
+describe('whole reports', () => {
+  it('a county report: results from measures and duties, nothing from shortcomings or plans', () => {
+    const fs = run(COUNTY, { reportYear: 2024, adminLevel: 'county' });
+    expect(val(fs, 'shufa')).toBe('done');
+    expect(val(fs, 'three_systems')).toBe('generic');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, coverage_pct: 100, units_covered: 186 });
+    expect(val(fs, 'mediation')).toEqual({ disputes: 3456, resolved: 3401, rate_pct: 98.4 });
+    expect(val(fs, 'legality_reviews')).toBe(136);
+    expect(val(fs, 'leader_meetings')).toBe(3);
+    for (const f of Object.values(fs.facts)) for (const e of f.evidence) {
+      if (f.kind !== 'specificity' && f.kind !== 'structure' && f.kind !== 'publication') expect(e.section).not.toMatch(/存在的不足|2025年工作安排/);
+    }
+  });
+  it('a township report that only plans and admits gaps has nothing done', () => {
+    const fs = runBare(TOWN_PLAN_ONLY, { reportYear: 2024, adminLevel: 'township' });
+    expect(val(fs, 'shufa')).not.toBe('done');
+    expect(val(fs, 'three_systems')).toBe('absent');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false, coverage_pct: null, units_covered: null });
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+  });
+});
+
+describe('advisers of other clients', () => {
+  it('lawyers serving enterprises as 企业法律顾问 are not the government adviser', () => {
+    const fs = run('组织律师为辖区32家民营企业开展“法治体检”，担任企业法律顾问。', Y);
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('the government adviser next to an enterprise service still counts', () => {
+    const fs = run('镇政府法律顾问为辖区企业提供法律咨询12次。', Y);
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true });
+  });
+});
+
+describe('述法 look-alikes', () => {
+  it('上述法律 / 前述法规 are not 述法', () => {
+    const fs = run('严格执行上述法律法规，对前述法规条款逐条对照检查，所述法律问题均已整改。', Y);
+    expect(val(fs, 'shufa')).toBe('absent');
+  });
+});
+
+describe('三项制度 of other fields', () => {
+  it('信访 “三项制度” is not the enforcement systems', () => {
+    expect(val(run('全面落实信访工作“三项制度”，信访事项及时受理率100%。', Y), 'three_systems')).toBe('absent');
+  });
+  it('“三项制度” under an enforcement heading is generic', () => {
+    expect(val(run('（二）严格规范公正文明执法\n全面推行“三项制度”，执法案卷合格率100%。', Y), 'three_systems')).toBe('generic');
+  });
+});
