@@ -149,3 +149,31 @@ describe('fazhi batch --rubric auto (default), mixed unit types', () => {
     expect(existsSync(join(dir, 'out', 'index.html'))).toBe(false);
   });
 });
+
+describe('fazhi check / score default to --rubric auto', () => {
+  const dept = join(root, 'tests/fixtures/mixed', `${DEPT}.txt`);
+  it('check: a department report is checked against the department rubric', () => {
+    const r = fazhi(['check', dept]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('细则 department');
+    expect(r.stdout).not.toContain('试试：fazhi check');
+  });
+  it('check: an unknown unit type is checked as a township, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-auto-check-'));
+    const f = join(dir, 'draft.txt');
+    writeFileSync(f, '2024年法治政府建设工作情况报告\n\n2024年，我单位全年开展合法性审查12件，聘请常年法律顾问1名。全年排查矛盾纠纷40件，成功调解39件。\n');
+    const r = fazhi(['check', f]);
+    expect(r.stdout).toContain('细则 township');
+    expect(r.stdout).toContain('未能判断单位类型，按乡镇细则评分');
+  });
+  it('score: each file gets its own rubric, --rubric still fixes one', () => {
+    const town = join(root, 'tests/fixtures/reports', `${TOWNS[0]}.txt`);
+    const r = fazhi(['score', town, dept]);
+    expect(r.code, r.stderr).toBe(0);
+    const { scorecards } = JSON.parse(r.stdout);
+    expect(scorecards.map((c: { stamps: { rubric: { id: string } } }) => c.stamps.rubric.id)).toEqual(['township', 'department']);
+    const fixed = JSON.parse(fazhi(['score', dept, '--rubric', 'township']).stdout);
+    expect(fixed.stamps.rubric.id).toBe('township');
+    expect(codes(fixed)).toContain('unit_type_mismatch');
+  });
+});
