@@ -298,6 +298,7 @@ export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }
 }
 
 // ---------- ratio (mediation) ----------
+const OTHER_WORK = /信访|诉求|投诉|举报|热线|工单|办件|法律援助/;
 export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio' }>): Compiled {
   const keys = spec.keys ?? { total: 'total', part: 'part', rate: 'rate_pct' };
   const subject = termsRe(spec.subject, '');
@@ -362,7 +363,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const termStart = Math.max(cl.start, t.start - window) + best.at;
         const between = v.slice(termStart, t.start);
         if (countEx && countEx.test(v.slice(cl.start, cl.end))) continue;
-        if (/法律援助|信访|投诉|举报|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|组织|委员会|调委会|工作室|中心|平台|窗口|团队|队伍|站|其中|行动|活动|专项|会议|培训|走访|巡查|宣传/.test(between)) continue;
+        if (/法律援助|信访|投诉|举报|诉求|热线|工单|(?<!调解)案件|行政争议|诉讼|复议|网格|人员|员|人次|小时|组织|委员会|调委会|工作室|中心|平台|窗口|团队|队伍|站|其中|行动|活动|专项|会议|培训|走访|巡查|宣传/.test(between)) continue;
         // 排查 N 次 counts inspection rounds, not disputes.
         if (/^(?:次|场|轮)/.test(t.unit) && /^(?:排查|摸排)(?![、和及与]?(?:化解|调处|调解))/.test(v.slice(termStart, termStart + best.len + 3))) continue;
         // A verb governs the first figure after it, not one behind another figure.
@@ -399,6 +400,9 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         // The rate word must be the one next to the figure (not 调处率, 满意率 in between).
         const gap = t.start >= end ? v.slice(end, t.start) : '';
         if (/率/.test(gap)) continue;
+        // The rate of another workload (信访事项解决率, 诉求解决率) is not a mediation rate.
+        const lead = v.slice(cl.start, m.index);
+        if (OTHER_WORK.test(lead) && !subject.test(lead)) continue;
         const head = v.slice(Math.max(cl.start, m.index - 4), m.index);
         if (ex && ex.test(head + m.text)) continue;
         const so = sentenceOk(m.index);

@@ -375,3 +375,18 @@ describe('三项制度 of other fields', () => {
     expect(val(run('（二）严格规范公正文明执法\n全面推行“三项制度”，执法案卷合格率100%。', Y), 'three_systems')).toBe('generic');
   });
 });
+
+describe('rates of other work', () => {
+  it('信访事项解决率 is not a mediation rate', () => {
+    const fs = run('受理信访事项86件，信访事项解决率95%，矛盾纠纷调解工作扎实推进。', Y);
+    expect(val(fs, 'mediation')).toMatchObject({ rate_pct: null });
+  });
+  it('诉求解决率 is not a mediation rate', () => {
+    const fs = run('12345热线受理群众诉求1,024件，诉求解决率96%，矛盾纠纷化解在基层。', Y);
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+  });
+  it('矛盾纠纷化解率 is the rate', () => {
+    const fs = run('全镇矛盾纠纷化解率达98.6%。', Y);
+    expect(val(fs, 'mediation')).toMatchObject({ rate_pct: 98.6 });
+  });
+});
