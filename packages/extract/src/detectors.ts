@@ -44,6 +44,15 @@ function otherScopeRe(level: string): RegExp {
   }
 }
 
+const CITED_TAIL = /^[^，,。；;！!？?\n《》]*?的(?:指导意见|实施意见|实施方案|工作方案|通知|意见|方案|办法|决定|规定|细则|若干措施)/;
+/** A match inside a document name written without 《》 (转发县委关于开展述法工作的通知). */
+export function inCitedName(view: string, pos: number): boolean {
+  const before = view.slice(Math.max(0, pos - 40), pos);
+  const k = before.lastIndexOf('关于');
+  if (k < 0 || /[，,。；;！!？?\n]/.test(before.slice(k))) return false;
+  return CITED_TAIL.test(view.slice(pos, pos + 60));
+}
+
 export interface Compiled {
   id: string;
   spec: FactSpec;
@@ -93,7 +102,7 @@ export function compileStatus(id: string, spec: Extract<FactSpec, { kind: 'statu
         // A sentence that only issues a rule (制定《述法工作实施方案》，明确述法对象) reports no 述法 held.
         const sp = ctx.sentence(m.index);
         const sentence = ctx.view.slice(sp.start, sp.end).replace(/《[^《》]*?(方案|办法|制度|规定|意见|细则)?》/g, '《$1》');
-        if (mod === 'done' && (ctx.inTitle(m.index) || (RULE_DOC.test(sentence) && !DONE_EVENT.test(sentence.replace(RULE_DOC_G, ''))))) mod = 'planned';
+        if (mod === 'done' && (ctx.inTitle(m.index) || inCitedName(ctx.view, m.index) || (RULE_DOC.test(sentence) && !DONE_EVENT.test(sentence.replace(RULE_DOC_G, ''))))) mod = 'planned';
         const ev = ctx.evidence(q.start, q.end, mod);
         if (!ev) continue;
         (mod === 'done' ? done : mod === 'planned' ? planned : problem).push(ev);
@@ -127,6 +136,7 @@ export function compileChecklist(id: string, spec: Extract<FactSpec, { kind: 'ch
           const lead = ctx.view.slice(Math.max(0, open - 6), open);
           if (!/制定|出台|修订|印发了|建立/.test(lead) || /国务院|国家|中共中央|中办|国办|省|指导意见|实施意见|实施方案/.test(title)) return null;
         }
+        if (inCitedName(ctx.view, idx)) return null;
         const q = ctx.quoteSpan(idx, idx + len, 60);
         const clause = ctx.view.slice(q.start, q.end);
         if (ex && ex.test(clause)) return null;
@@ -490,7 +500,7 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         const clause = v.slice(clauseSpan.start, clauseSpan.end);
         let mod = ctx.modality(m.index, end).modality;
         // A cited title is not a fact — unless the clause signs or hires under it (签订《法律顾问服务合同》).
-        if (ctx.inTitle(m.index) && !/签订|签署|签约|续签|聘请|聘任/.test(clause.replace(/《[^》]*》/g, ''))) mod = 'planned';
+        if ((ctx.inTitle(m.index) || inCitedName(v, m.index)) && !/签订|签署|签约|续签|聘请|聘任/.test(clause.replace(/《[^》]*》/g, ''))) mod = 'planned';
         if (mod === 'done' && DIRECTIVE.test(clause) && !/已|了/.test(clause)) mod = 'planned';
         // An adviser of enterprises or associations (担任企业法律顾问) is not the government's or villages'.
         if (OTHER_CLIENT.test(v.slice(clauseSpan.start, m.index))) mod = 'planned';

@@ -390,3 +390,19 @@ describe('rates of other work', () => {
     expect(val(fs, 'mediation')).toMatchObject({ rate_pct: 98.6 });
   });
 });
+
+describe('document names without 《》 are citations', () => {
+  it('转发…关于开展述法工作的通知 is not a 述法 held', () => {
+    expect(val(run('转发县委依法治县办关于开展党政主要负责人年度述法工作的通知。', Y), 'shufa')).not.toBe('done');
+  });
+  it('学习…关于全面推行…三项制度…的指导意见 is not carrying them out', () => {
+    const fs = run('组织学习国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见。', Y);
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('学习关于推行法律顾问制度的意见 is not having an adviser', () => {
+    expect(val(run('传达学习关于推行法律顾问制度和公职律师公司律师制度的意见。', Y), 'legal_adviser')).toMatchObject({ present: false });
+  });
+  it('a 述法 held after citing the notice is done', () => {
+    expect(val(run('按照县委关于开展述法工作的通知要求，镇党委书记在年终述职中现场述法。', Y), 'shufa')).toBe('done');
+  });
+});
