@@ -308,6 +308,11 @@ export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }
 }
 
 // ---------- ratio (mediation) ----------
+const NAMED_SUBUNIT = /^\s*([\u4e00-\u9fa5]{2,4})(?:村|社区)(?![（(])/;
+function isNamedSubunit(clause: string): boolean {
+  const m = NAMED_SUBUNIT.exec(clause);
+  return Boolean(m && !/[各全每本我所辖]/.test(m[1]!));
+}
 const OTHER_WORK = /信访|诉求|投诉|举报|热线|工单|办件|法律援助/;
 export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio' }>): Compiled {
   const keys = spec.keys ?? { total: 'total', part: 'part', rate: 'rate_pct' };
@@ -346,6 +351,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         for (const cl of v.slice(sp.start, upto).split(/[，,：:]/)) {
           if (/^\s*(?:按照|根据|在|围绕|配合|结合|落实|对照|依据|为|参加|参与)/.test(cl)) continue;
           if (OTHER_SCOPE.test(cl)) return { ok: false, s: sp.start, e: sp.end };
+          // One named village/community (李庄村调委会…) is an example, not the report's own figure.
+          if (isNamedSubunit(cl)) return { ok: false, s: sp.start, e: sp.end };
         }
         return { ok: subject.test(sentence), s: sp.start, e: sp.end };
       };
@@ -416,7 +423,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const head = v.slice(Math.max(cl.start, m.index - 4), m.index);
         if (ex && ex.test(head + m.text)) continue;
         const so = sentenceOk(m.index);
-        if (!so.ok && !(subject.test(m.text) && !isMultiYear(v.slice(so.s, so.e), ctx.effectiveYear) && !OTHER_SCOPE.test(v.slice(so.s, m.index)))) continue;
+        if (!so.ok && !(subject.test(m.text) && !isNamedSubunit(v.slice(so.s, m.index)) && !isMultiYear(v.slice(so.s, so.e), ctx.effectiveYear) && !OTHER_SCOPE.test(v.slice(so.s, m.index)))) continue;
         const mod = ctx.modality(s, e).modality;
         if (mod !== 'done') continue;
         const ev = ctx.evidence(s, e, 'done');

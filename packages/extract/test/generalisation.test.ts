@@ -406,3 +406,14 @@ describe('document names without 《》 are citations', () => {
     expect(val(run('按照县委关于开展述法工作的通知要求，镇党委书记在年终述职中现场述法。', Y), 'shufa')).toBe('done');
   });
 });
+
+describe('one named village is an example, not the total', () => {
+  it('李庄村调委会 figures give way to the township total', () => {
+    const fs = run('全镇共调解矛盾纠纷210件，调解成功205件。李庄村调委会依托“板凳会”调解邻里纠纷36件，调解成功36件，调解成功率100%。', Y);
+    expect(val(fs, 'mediation')).toEqual({ disputes: 210, resolved: 205, rate_pct: null });
+  });
+  it('各村（社区）调委会 is the whole township', () => {
+    const fs = run('各村（社区）调委会共调解矛盾纠纷88件，调解成功86件。', Y);
+    expect(val(fs, 'mediation')).toEqual({ disputes: 88, resolved: 86, rate_pct: null });
+  });
+});
