@@ -163,7 +163,7 @@ describe('fazhi check / score default to --rubric auto', () => {
     const f = join(dir, 'draft.txt');
     writeFileSync(f, '2024年法治政府建设工作情况报告\n\n2024年，我单位全年开展合法性审查12件，聘请常年法律顾问1名。全年排查矛盾纠纷40件，成功调解39件。\n');
     const r = fazhi(['check', f]);
-    expect(r.stdout).toContain('细则 township');
+    expect(r.stdout, r.stderr).toContain('细则 township');
     expect(r.stdout).toContain('未能判断单位类型，按乡镇细则评分');
   });
   it('score: each file gets its own rubric, --rubric still fixes one', () => {
@@ -176,4 +176,18 @@ describe('fazhi check / score default to --rubric auto', () => {
     expect(fixed.stamps.rubric.id).toBe('township');
     expect(codes(fixed)).toContain('unit_type_mismatch');
   });
+});
+
+describe('fazhi batch --rubric auto --jobs 2 (worker threads)', () => {
+  it('gives the same cards as one job, each worker picking rubrics per report', () => {
+    const input = mixedInput();
+    const one = mkdtempSync(join(tmpdir(), 'fazhi-auto-j1-'));
+    const two = mkdtempSync(join(tmpdir(), 'fazhi-auto-j2-'));
+    expect(fazhi(['batch', input, '--out', one]).code).toBe(0);
+    const r = fazhi(['batch', input, '--out', two, '--jobs', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const strip = (s: string) => s.replace(/"generatedAt": "[^"]*"/g, '');
+    for (const n of [...TOWNS, DEPT]) expect(strip(readFileSync(join(two, `${n}.json`), 'utf8')), n).toBe(strip(readFileSync(join(one, `${n}.json`), 'utf8')));
+    expect(card(two, DEPT).stamps.rubric.id).toBe('department');
+  }, 120000);
 });
