@@ -417,3 +417,28 @@ describe('one named village is an example, not the total', () => {
     expect(val(fs, 'mediation')).toEqual({ disputes: 88, resolved: 86, rate_pct: null });
   });
 });
+
+describe('traditional script through the reader', () => {
+  it('述法, 法律顧問 coverage and 調解 figures', async () => {
+    const text = '二〇二四年度法治政府建設情況報告\n一、主要舉措和成效\n鎮黨委書記在年終述職中專題述法。全鎮12個村（社區）均聘請了法律顧問，實現村（社區）法律顧問全覆蓋。全年調解矛盾糾紛二百一十件，調解成功二百零四件，調解成功率97.1%。\n';
+    const doc = await readBuffer(new TextEncoder().encode(text), 'trad2.txt');
+    const fs = extractFacts(doc, extractor());
+    expect(fs.facts.shufa!.value).toBe('done');
+    expect(fs.facts.legal_adviser!.value).toMatchObject({ present: true, coverage_pct: 100, units_covered: 12 });
+    expect(fs.facts.mediation!.value).toEqual({ disputes: 210, resolved: 204, rate_pct: 97.1 });
+    for (const f of Object.values(fs.facts)) for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
+
+describe('inline problem lists', () => {
+  it('items after 存在以下问题： are problems', () => {
+    const fs = run('同时也存在以下问题：一是述法评议实效不明显；二是部分村法律顾问作用发挥不够；三是行政执法三项制度落实还需加强。', Y);
+    expect(val(fs, 'shufa')).not.toBe('done');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: false });
+    expect(val(fs, 'three_systems')).toBe('absent');
+  });
+  it('a result before the problem list in the same paragraph still counts', () => {
+    const fs = run('镇党委书记年终现场述法。但仍存在一些不足：法治宣传形式单一。', Y);
+    expect(val(fs, 'shufa')).toBe('done');
+  });
+});
