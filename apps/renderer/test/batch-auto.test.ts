@@ -38,5 +38,25 @@ describe('runBatch --rubric auto', () => {
     expect(Math.max(...s.rubrics[1]!.indicators.map((i) => i.count))).toBeLessThanOrEqual(1);
     const batch = JSON.parse(readFileSync(join(out, 'batch.json'), 'utf8'));
     expect(batch.rubrics.map((r: { id: string; sha256: string }) => r.id)).toEqual(['township', 'department']);
+    // the dashboard lists the note with the card's other remarks
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(UNKNOWN_NOTE);
+
+    // resume is per report: a re-run reuses all three …
+    const again = await runBatch([dir], { out, generatedAt: '2025-01-01T00:00:00.000Z' });
+    expect(again.entries.map((e) => [e.card.file, e.skipped])).toEqual([
+      ['a.txt', true],
+      ['b.txt', true],
+      ['c.txt', true],
+    ]);
+    // … and a county rubric for townships re-scores the township and the unknown one only
+    const mine = join(dir, 'my-county.yaml');
+    writeFileSync(mine, readFileSync(new URL('../../../rubrics/example-county.yaml', import.meta.url), 'utf8'));
+    const mapped = await runBatch([dir], { out, rubricMap: `township=${mine}`, generatedAt: '2025-01-01T00:00:00.000Z' });
+    const m = Object.fromEntries(mapped.entries.map((e) => [e.card.file, e]));
+    expect(m['a.txt']!.skipped).toBe(false);
+    expect(m['c.txt']!.skipped).toBe(false);
+    expect(m['b.txt']!.skipped).toBe(true);
+    expect(m['a.txt']!.card.stamps.rubric.id).toBe('example-county');
+    expect(m['b.txt']!.card.stamps.rubric.id).toBe('department');
   }, 60000);
 });

@@ -142,17 +142,21 @@ export function dashboardView(input: DashboardInput) {
   });
 
   const flags = cards
-    .filter((c) => c.flags.length)
+    .filter((c) => c.flags.length || c.notes?.length)
     .map((c) => ({
       place: c.place ?? L.unknownPlace,
       file: c.file,
       href: href(c.file),
-      items: c.flags.map((f, k) => ({
-        label: L.flagCodes[f.code] ?? f.code,
-        severity: f.severity,
-        message: f.message,
-        href: href(c.file) ? `${href(c.file)}#flag-${k + 1}` : '',
-      })),
+      items: [
+        // notes first: e.g. `--rubric auto` could not tell the unit type and used the township rubric
+        ...(c.notes ?? []).map((n) => ({ label: L.htmlLang === 'en' ? 'Note' : '注意', severity: 'info', message: n, href: href(c.file) })),
+        ...c.flags.map((f, k) => ({
+          label: L.flagCodes[f.code] ?? f.code,
+          severity: f.severity,
+          message: f.message,
+          href: href(c.file) ? `${href(c.file)}#flag-${k + 1}` : '',
+        })),
+      ],
     }));
 
   const copies = result.copies.map((p) => {
