@@ -582,8 +582,10 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
                 // In another clause, full coverage must follow the adviser clause (担任法律顾问，实现全覆盖) and name nothing else.
                 ok = hi - lo <= 30 && !/审查|审核|网格|服务牌|公共法律服务(?!.{0,4}顾问)/.test(v.slice(lo, hi).replace(m.text, ''))
                   && (sameCl || (allPos > end && !/审查|审核|网格|服务牌|律师进/.test(v.slice(allClause.start, allClause.end))));
-              } else if (/每/.test(w)) {
-                ok = unitRe.test(v.slice(allPos + w.length, allPos + w.length + 8)) && Math.abs(allPos - m.index) <= 60;
+              } else if (/每|所有/.test(w)) {
+                // 为每一个行政村配备法律顾问 / 法律顾问覆盖所有村（社区）: the same clause as the adviser.
+                ok = unitRe.test(v.slice(allPos + w.length, allPos + w.length + 8)) && Math.abs(allPos - m.index) <= 60
+                  && !/[，,；;。]/.test(v.slice(Math.min(allPos, end), Math.max(allPos, m.index)));
               } else {
                 const seg = v.slice(Math.max(sp.start, allPos - 16), allPos);
                 ok = allPos < m.index && m.index - allPos <= 30 && unitRe.test(seg) && !/[，,；;。]/.test(v.slice(allPos, m.index));

@@ -442,3 +442,17 @@ describe('inline problem lists', () => {
     expect(val(fs, 'shufa')).toBe('done');
   });
 });
+
+describe('more coverage wording', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['N个村（社区）法律顾问实现全覆盖', '全镇15个村（社区）法律顾问实现全覆盖。', { present: true, coverage_pct: 100, units_covered: 15 }],
+    ['配备率100%', '村（社区）法律顾问配备率100%。', { present: true, coverage_pct: 100 }],
+    ['覆盖所有村（社区）', '法律顾问覆盖全镇所有村（社区）。', { present: true, coverage_pct: 100 }],
+    ['所有 about lawyers, not advisers', '所有村（社区）均张贴了法律服务联系牌，法律顾问定期坐班。', { present: true, coverage_pct: null }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'legal_adviser')).toMatchObject(want);
+    });
+  }
+});
