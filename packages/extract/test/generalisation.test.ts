@@ -456,3 +456,12 @@ describe('more coverage wording', () => {
     });
   }
 });
+
+describe('全过程记录 of other work', () => {
+  it('重大行政决策全过程记录 is not the enforcement full-record item', () => {
+    expect(val(run('落实重大行政决策全过程记录和立卷归档制度。', Y), 'three_systems')).toBe('absent');
+  });
+  it('执法全过程音像记录 is', () => {
+    expect(val(run('配备执法记录仪26台，实现执法全过程音像记录。', Y), 'three_systems')).toBe('partial');
+  });
+});
