@@ -2,6 +2,7 @@ import type { Evidence, Modality, SectionKind, SourceDocument } from '@fazhi/cor
 import { EvidenceFactory } from './doc.js';
 import { modalityAt, spanAround, type Span } from './modality.js';
 import { readStructure, type Structure } from './structure.js';
+import { scanNumbers, type NumberToken } from './numbers.js';
 
 /** Everything a detector needs about one document, computed once. */
 export class DocContext {
@@ -43,8 +44,24 @@ export class DocContext {
     this.effectiveYear = ey;
   }
 
+  private numbersCache: NumberToken[] | null = null;
+  /** Every number of the view, scanned once per document (shared by detectors and signals). */
+  allNumbers(): readonly NumberToken[] {
+    this.numbersCache ??= scanNumbers(this.view);
+    return this.numbersCache;
+  }
+
   inTitle(pos: number): boolean {
-    for (const s of this.titleSpans) if (pos >= s.start && pos < s.end) return true;
+    // Title spans are sorted and disjoint: binary search for the last one starting at or before pos.
+    let lo = 0;
+    let hi = this.titleSpans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const sp = this.titleSpans[mid]!;
+      if (sp.start > pos) hi = mid - 1;
+      else if (pos >= sp.end) lo = mid + 1;
+      else return true;
+    }
     return false;
   }
 

@@ -357,7 +357,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         return { ok: subject.test(sentence), s: sp.start, e: sp.end };
       };
       // Counts: a number with a count unit, bound to the nearest verb term before it in its clause.
-      for (const t of scanNumbers(v)) {
+      for (const t of ctx.allNumbers()) {
         if (t.percent || !t.unit) continue;
         const cl = ctx.clause(t.coreStart);
         const pre = v.slice(Math.max(cl.start, t.start - window), t.start);

@@ -1,6 +1,5 @@
 import type { Evidence, Signals } from '@fazhi/core';
 import type { DocContext } from './context.js';
-import { scanNumbers } from './numbers.js';
 
 const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '件', '次', '场', '个', '份', '项', '名', '人', '起', '宗', '家', '条', '期', '批', '户', '村', '篇', '本', '册', '所', '处', '支', '万元', '亿元', '元']);
 
@@ -73,7 +72,7 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
     }
   }
   // Quantified statements: numbers with a count unit or a percentage (years and dates excluded).
-  const toks = scanNumbers(v).filter((t) => t.percent || (t.unit !== null && COUNT_UNITS.has(t.unit)));
+  const toks = ctx.allNumbers().filter((t) => t.percent || (t.unit !== null && COUNT_UNITS.has(t.unit)));
   const chars = v.replace(/\s/g, '').length;
   const quantifiedPer1000 = chars ? Math.round((toks.length / chars) * 1000 * 100) / 100 : 0;
   // Stock phrases: share of sentences whose main content is a 套话.
