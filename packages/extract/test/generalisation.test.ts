@@ -465,3 +465,11 @@ describe('全过程记录 of other work', () => {
     expect(val(run('配备执法记录仪26台，实现执法全过程音像记录。', Y), 'three_systems')).toBe('partial');
   });
 });
+
+describe('fixing last year\'s problems is a result', () => {
+  it('针对上年度存在的问题： items are results', () => {
+    const fs = run('针对上年度评估中存在的问题：一是组织党政主要负责人现场述法；二是为全镇9个村聘请法律顾问，实现全覆盖。', Y);
+    expect(val(fs, 'shufa')).toBe('done');
+    expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, coverage_pct: 100 });
+  });
+});
