@@ -473,3 +473,17 @@ describe('fixing last year\'s problems is a result', () => {
     expect(val(fs, 'legal_adviser')).toMatchObject({ present: true, coverage_pct: 100 });
   });
 });
+
+describe('mediation: a few more common shapes', () => {
+  const cases: [string, string, { disputes: number | null; resolved: number | null; rate_pct: number | null }][] = [
+    ['排查调处 then 调处成功', '共排查调处矛盾纠纷126件，调处成功124件。', { disputes: 126, resolved: 124, rate_pct: null }],
+    ['受理调解案件', '镇调委会受理调解案件58件，调解成功56件。', { disputes: 58, resolved: 56, rate_pct: null }],
+    ['spaces around the figure', '调解各类纠纷 58 件，成功率达 100%。', { disputes: 58, resolved: null, rate_pct: 100 }],
+    ['成功率 alone after a mediation count', '调解矛盾纠纷45件，成功率达100%。', { disputes: 45, resolved: null, rate_pct: 100 }],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      expect(val(run(text, Y), 'mediation')).toEqual(want);
+    });
+  }
+});
