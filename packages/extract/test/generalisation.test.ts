@@ -487,3 +487,12 @@ describe('mediation: a few more common shapes', () => {
     });
   }
 });
+
+describe('leader meetings wording', () => {
+  it('依法治乡委员会会议 N 次', () => {
+    expect(val(run('全年召开依法治乡委员会会议3次，研究解决重点问题。', Y), 'leader_meetings')).toBe(3);
+  });
+  it('听取法治政府建设工作汇报 N 次', () => {
+    expect(val(run('镇党委会听取法治政府建设工作汇报2次。', Y), 'leader_meetings')).toBe(2);
+  });
+});
