@@ -59,7 +59,13 @@ export interface DashboardResult {
   batch?: unknown;
 }
 
-export type Job = ScoreJob | DashboardJob;
+/** Loads and compiles a rubric ahead of the first upload (sent once to each worker at start). */
+export interface WarmJob {
+  kind: 'warm';
+  rubric: RubricRef;
+}
+
+export type Job = ScoreJob | DashboardJob | WarmJob;
 export type JobResult = ScoreResult | DashboardResult;
 
 type AnyFn = (...args: any[]) => any;
@@ -132,6 +138,9 @@ export async function runDashboard(job: DashboardJob): Promise<DashboardResult> 
   return { html, batch: result };
 }
 
-export function runJob(job: Job): Promise<JobResult> {
-  return job.kind === 'score' ? runScore(job) : runDashboard(job);
+export async function runJob(job: Job): Promise<JobResult> {
+  if (job.kind === 'score') return runScore(job);
+  if (job.kind === 'dashboard') return runDashboard(job);
+  compiledRubric(job.rubric);
+  return {};
 }

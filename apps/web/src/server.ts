@@ -338,6 +338,16 @@ export async function buildApp(opts: ServerOptions = {}): Promise<FastifyInstanc
       .send(download ? v.html : withAppFont(v.html));
   });
 
+  // Warm every worker with the default rubric so the first clerk does not wait for the compile.
+  if (executor.mode === 'threads') {
+    try {
+      const rubric = catalog.resolve(undefined);
+      for (let i = 0; i < executor.size; i++) executor.run({ kind: 'warm', rubric }, o.timeoutMs).catch(() => undefined);
+    } catch {
+      /* no usable rubric: the API reports it on use */
+    }
+  }
+
   app.addHook('onClose', async () => {
     await executor.close();
     await pdf.close();
