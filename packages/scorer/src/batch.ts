@@ -117,7 +117,21 @@ function overlap(a: number[], b: number[]): number {
 
 const sortedDistinct = (xs: number[]): number[] => [...new Set(xs)].sort((x, y) => x - y);
 
-/** Copy detection between every pair of reports (documented thresholds in THRESHOLDS.copy). */
+/**
+ * Shingles (and sentences) found in more than this many reports are boilerplate (习近平法治思想,
+ * headings, stock phrases every unit writes) and say nothing about copying between two units:
+ * max(THRESHOLDS.copy.boilerplateMinReports, boilerplateShare × batch size).
+ */
+export const boilerplateLimit = (reports: number): number =>
+  Math.max(THRESHOLDS.copy.boilerplateMinReports, Math.floor(THRESHOLDS.copy.boilerplateShare * reports));
+
+/**
+ * Copy detection between reports (documented thresholds in THRESHOLDS.copy). An inverted index
+ * shingle → reports nominates candidate pairs only through shared rare shingles (no all-pairs
+ * loop); boilerplate shingles/sentences (see boilerplateLimit) are ignored. Each pair keeps its
+ * longest `maxPassages` passages (`morePassages` counts the rest); a pair is kept only when it is
+ * among the top `maxPairsPerReport` of at least one of its two reports.
+ */
 export function detectCopies(
   files: string[],
   fps: Record<string, TextFingerprint | undefined>,
@@ -125,37 +139,79 @@ export function detectCopies(
 ): CopyPair[] {
   const T = THRESHOLDS.copy;
   const sorted = [...new Set(files)].sort(cmpStr);
-  const out: CopyPair[] = [];
-  for (let x = 0; x < sorted.length; x++) {
-    for (let y = x + 1; y < sorted.length; y++) {
-      const a = sorted[x]!;
-      const b = sorted[y]!;
-      const fa = fps[a];
-      const fb = fps[b];
-      const sa = fa ? fa.shingles : plain[a] ? sortedDistinct(plain[a]) : undefined;
-      const sb = fb ? fb.shingles : plain[b] ? sortedDistinct(plain[b]) : undefined;
-      if (!sa || !sb || sa.length === 0 || sb.length === 0) continue;
-      const similarity = r2(overlap(sa, sb) / Math.min(sa.length, sb.length));
-      const passages: CopyPair['passages'] = [];
-      let sharedChars = 0;
-      if (fa && fb) {
-        const inB = new Map<number, (typeof fb.sentences)[number]>();
-        for (const s of fb.sentences) if (!inB.has(s.hash)) inB.set(s.hash, s);
-        const seen = new Set<number>();
-        for (const s of fa.sentences) {
-          const m = inB.get(s.hash);
-          if (!m || seen.has(s.hash)) continue;
-          seen.add(s.hash);
-          sharedChars += s.chars;
-          if (passages.length < T.maxPassages) passages.push({ a: s.evidence, b: m.evidence });
-        }
-      }
-      if (sharedChars >= T.minSharedChars || similarity >= T.minSimilarity) {
-        out.push({ a, b, similarity, sharedChars, passages });
-      }
+  const limit = boilerplateLimit(sorted.length);
+  const sets: (number[] | undefined)[] = sorted.map((f) => {
+    const fp = fps[f];
+    const s = fp ? fp.shingles : plain[f] ? sortedDistinct(plain[f]) : undefined;
+    return s && s.length ? s : undefined;
+  });
+  const postings = new Map<number, number[]>();
+  sets.forEach((s, i) => {
+    if (!s) return;
+    for (const h of s) {
+      const l = postings.get(h);
+      if (l) l.push(i);
+      else postings.set(h, [i]);
+    }
+  });
+  const sentDf = new Map<number, number>();
+  for (const f of sorted) {
+    const fp = fps[f];
+    if (!fp) continue;
+    for (const h of new Set(fp.sentences.map((x) => x.hash))) sentDf.set(h, (sentDf.get(h) ?? 0) + 1);
+  }
+  // Candidate pairs: shared rare shingles, counted per pair.
+  const n = sorted.length;
+  const shared = new Map<number, number>();
+  for (const l of postings.values()) {
+    if (l.length < 2 || l.length > limit) continue;
+    for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) {
+      const k = l[x]! * n + l[y]!;
+      shared.set(k, (shared.get(k) ?? 0) + 1);
     }
   }
-  return out.sort((p, q) => q.sharedChars - p.sharedChars || q.similarity - p.similarity || cmpStr(p.a, q.a) || cmpStr(p.b, q.b));
+  const out: CopyPair[] = [];
+  for (const k of [...shared.keys()].sort((p, q) => p - q)) {
+    const x = Math.floor(k / n);
+    const y = k % n;
+    const a = sorted[x]!;
+    const b = sorted[y]!;
+    const sa = sets[x]!;
+    const sb = sets[y]!;
+    const similarity = r2(shared.get(k)! / Math.min(sa.length, sb.length));
+    const fa = fps[a];
+    const fb = fps[b];
+    const found: { chars: number; a: CopyPair['passages'][number]['a']; b: CopyPair['passages'][number]['b'] }[] = [];
+    let sharedChars = 0;
+    if (fa && fb) {
+      const inB = new Map<number, (typeof fb.sentences)[number]>();
+      for (const s of fb.sentences) if (!inB.has(s.hash)) inB.set(s.hash, s);
+      const seen = new Set<number>();
+      for (const s of fa.sentences) {
+        const m = inB.get(s.hash);
+        if (!m || seen.has(s.hash) || (sentDf.get(s.hash) ?? 0) > limit) continue;
+        seen.add(s.hash);
+        sharedChars += s.chars;
+        found.push({ chars: s.chars, a: s.evidence, b: m.evidence });
+      }
+    }
+    if (sharedChars >= T.minSharedChars || similarity >= T.minSimilarity) {
+      // Longest first; ties keep text order (stable sort).
+      const kept = [...found].sort((p, q) => q.chars - p.chars).slice(0, T.maxPassages);
+      const pair: CopyPair = { a, b, similarity, sharedChars, passages: kept.map((p) => ({ a: p.a, b: p.b })) };
+      if (found.length > kept.length) pair.morePassages = found.length - kept.length;
+      out.push(pair);
+    }
+  }
+  const order = (p: CopyPair, q: CopyPair): number =>
+    q.similarity - p.similarity || q.sharedChars - p.sharedChars || cmpStr(p.a, q.a) || cmpStr(p.b, q.b);
+  const byReport = new Map<string, CopyPair[]>();
+  for (const p of out) for (const f of [p.a, p.b]) (byReport.get(f) ?? byReport.set(f, []).get(f)!).push(p);
+  const keep = new Set<CopyPair>();
+  for (const l of byReport.values()) for (const p of l.sort(order).slice(0, T.maxPairsPerReport)) keep.add(p);
+  return out
+    .filter((p) => keep.has(p))
+    .sort((p, q) => q.sharedChars - p.sharedChars || q.similarity - p.similarity || cmpStr(p.a, q.a) || cmpStr(p.b, q.b));
 }
 
 function compare(cards: Scorecard[], previous: Scorecard[]): YearComparison[] {
@@ -226,11 +282,16 @@ export function addCopyFlags(cards: Scorecard[], copies: CopyPair[], rubric?: Ru
   return cards.map((card) => {
     const mine = copies.filter((p) => p.a === card.file || p.b === card.file);
     if (mine.length === 0 || card.flags.some((f) => f.code === 'copied_text')) return card;
-    const others = mine.map((p) => {
+    // The top maxPairsPerReport by shared share are named; the rest are counted.
+    const top = [...mine]
+      .sort((p, q) => q.similarity - p.similarity || q.sharedChars - p.sharedChars || cmpStr(p.a, q.a) || cmpStr(p.b, q.b))
+      .slice(0, THRESHOLDS.copy.maxPairsPerReport);
+    const others = top.map((p) => {
       const other = p.a === card.file ? p.b : p.a;
       return `${baseName(other)}（${p.sharedChars ? `相同语句 ${p.sharedChars} 字，` : ''}相似度 ${Math.round(p.similarity * 100)}%）`;
     });
-    const evidence = mine.flatMap((p) => p.passages.map((x) => (p.a === card.file ? x.a : x.b)));
+    if (mine.length > top.length) others.push(`另有 ${mine.length - top.length} 份`);
+    const evidence = top.flatMap((p) => p.passages.map((x) => (p.a === card.file ? x.a : x.b)));
     const flag: Flag = {
       code: 'copied_text',
       severity: 'warn',

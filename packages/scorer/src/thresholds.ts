@@ -31,7 +31,7 @@ export const THRESHOLDS = {
    * of `shingle` characters give the similarity. A pair is reported when the shared sentences add
    * up to `minSharedChars` or the shingle similarity reaches `minSimilarity`.
    */
-  copy: { minSentenceChars: 16, shingle: 8, minSharedChars: 80, minSimilarity: 0.3, maxPassages: 20 },
+  copy: { minSentenceChars: 16, shingle: 8, minSharedChars: 80, minSimilarity: 0.3, maxPassages: 5, maxPairsPerReport: 10, boilerplateMinReports: 3, boilerplateShare: 0.05 },
   /**
    * Near-duplicate paragraphs inside one report (copy-paste with light edits), found from the
    * report's own fingerprint: sentences of at least `minSentenceChars` whose 4-character shingles

@@ -56,6 +56,8 @@ export const CopyPair = z.strictObject({
   /** Characters (normalised view) in shared sentences. */
   sharedChars: z.number().int().min(0),
   passages: z.array(z.strictObject({ a: Evidence, b: Evidence })),
+  /** Shared passages found but not listed (only the longest THRESHOLDS.copy.maxPassages are kept). */
+  morePassages: z.number().int().min(0).optional(),
 });
 export type CopyPair = z.infer<typeof CopyPair>;
 
