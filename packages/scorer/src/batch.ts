@@ -99,22 +99,6 @@ function stats(cards: Scorecard[]): BatchResult['indicators'] {
   });
 }
 
-function overlap(a: number[], b: number[]): number {
-  // Both sorted and distinct.
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! === b[j]!) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return n;
-}
-
 const sortedDistinct = (xs: number[]): number[] => [...new Set(xs)].sort((x, y) => x - y);
 
 /**
