@@ -28,7 +28,9 @@ async function imp(name) {
 
 /**
  * Returns the pipeline functions or `why` saying what is missing.
- * `run(bytes, name)` = readBuffer → extractFacts → scoreFacts, returning { doc, facts, card }.
+ * `run(bytes, name)` = readBuffer → extractFacts → fingerprintText → scoreFacts, returning
+ * { doc, facts, card }: the per-report work of a `fazhi batch` (apps/renderer's scoreDocument with
+ * the text fingerprint that cross-report copy detection needs).
  */
 export async function loadPipeline(rubricId = 'national') {
   const [core, reader, extract, scorer] = await Promise.all(['core', 'reader', 'extract', 'scorer'].map(imp));
@@ -41,9 +43,9 @@ export async function loadPipeline(rubricId = 'national') {
   if (missing.length) return { why: missing.join('; ') };
   const loaded = core.mod.loadRubric(rubricId);
   const extractor = extract.mod.compileExtractor(loaded);
-  const { readBuffer } = reader.mod;
+  const { readBuffer, viewToOriginal } = reader.mod;
   const { extractFacts } = extract.mod;
-  const { scoreFacts } = scorer.mod;
+  const { scoreFacts, fingerprintText } = scorer.mod;
   const generatedAt = '2026-01-01T00:00:00.000Z';
   /** Milliseconds spent in each stage since the last reset (wall, this thread). */
   const stages = { read: 0, extract: 0, score: 0 };
@@ -56,12 +58,13 @@ export async function loadPipeline(rubricId = 'national') {
       const doc = await readBuffer(bytes, name);
       const t1 = performance.now();
       const facts = extractFacts(doc, extractor);
+      const fingerprint = fingerprintText(doc.view, (o) => viewToOriginal(doc, o), doc.text, facts.fingerprints);
       const t2 = performance.now();
       const card = scoreFacts(loaded, facts, { generatedAt });
       stages.read += t1 - t0;
       stages.extract += t2 - t1;
       stages.score += performance.now() - t2;
-      return { doc, facts, card };
+      return { doc, facts, card, fingerprint };
     },
   };
 }

@@ -54,11 +54,10 @@ export function scoreDocument(
   opts: Omit<ScoreFileOptions, 'read' | 'displayName'> & { notes?: string[] } = {},
 ): ScoredFile {
   const facts = extractFacts(doc, extractor ?? extractorFor(loaded));
-  // The report's own fingerprint also feeds the scorer's near-duplicate paragraph check.
-  const fingerprint = fingerprintOf(doc);
-  const card = scoreFacts(loaded, facts, { overrides: opts.overrides, generatedAt: opts.generatedAt, fingerprint });
+  const card = scoreFacts(loaded, facts, { overrides: opts.overrides, generatedAt: opts.generatedAt });
   if (opts.notes?.length) card.notes = [...opts.notes];
-  return { doc, facts, card, fingerprint: opts.fingerprint ? fingerprint : undefined };
+  // Only a batch compares reports; the copy shingles are the FactSet's (made once, by the extractor).
+  return { doc, facts, card, fingerprint: opts.fingerprint ? fingerprintOf(doc, facts.fingerprints) : undefined };
 }
 
 /**
@@ -71,6 +70,7 @@ export async function scoreFileAuto(path: string, selector: RubricSelector, opts
   return { ...scoreDocument(doc, loaded, extractorFor(loaded), { ...opts, notes: note ? [note] : undefined }), loaded };
 }
 
-export function fingerprintOf(doc: SourceDocument): TextFingerprint {
-  return fingerprintText(doc.view, (o) => viewToOriginal(doc, o), doc.text);
+/** The text fingerprint of a report; `shingles` = its FactSet.fingerprints when already made. */
+export function fingerprintOf(doc: SourceDocument, shingles?: number[]): TextFingerprint {
+  return fingerprintText(doc.view, (o) => viewToOriginal(doc, o), doc.text, shingles);
 }

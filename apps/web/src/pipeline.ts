@@ -121,7 +121,7 @@ export async function runScore(job: ScoreJob): Promise<ScoreResult> {
   let fingerprint: unknown;
   if (job.fingerprint && has(scorer, 'fingerprintText') && has(reader, 'viewToOriginal')) {
     const toOrig = (reader as any).viewToOriginal as AnyFn;
-    fingerprint = (scorer as any).fingerprintText(doc.view, (o: number) => toOrig(doc, o), doc.text);
+    fingerprint = (scorer as any).fingerprintText(doc.view, (o: number) => toOrig(doc, o), doc.text, facts.fingerprints);
   }
   return { card, html, sourceText: doc.text, warnings: doc.warnings ?? [], fingerprint };
 }

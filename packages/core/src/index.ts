@@ -8,3 +8,4 @@ export * from './version.js';
 export * from './schemas/batch.js';
 export * from './rubric/index.js';
 export * from './schemas/json-schema.js';
+export * from './text-hash.js';

@@ -1,76 +1,231 @@
-import type { Evidence, Signals } from '@fazhi/core';
+import { endsSentenceCode, fnv1a, isSpaceCode, normaliseForCopy, shingleHashes, type Evidence, type Signals } from '@fazhi/core';
 import type { DocContext } from './context.js';
 
 const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '件', '次', '场', '个', '份', '项', '名', '人', '起', '宗', '家', '条', '期', '批', '户', '村', '篇', '本', '册', '所', '处', '支', '万元', '亿元', '元']);
 
-/** A gram in more sentences than this does not nominate candidates (it still counts in the check). */
-const COMMON_GRAM = 24;
+/**
+ * Near-duplicate paragraphs inside one report (copy-paste, possibly with light edits). Sentences
+ * are compared by the containment of their character 4-grams (normalised: no spaces, punctuation
+ * or symbols; digits folded). Two paragraphs repeat each other when they share
+ * - one sentence pair of ≥ `strongChars` characters contained ≥ `strongContainment`, both
+ *   paragraphs having ≥ `minParaChars` characters (evidence: the two paragraphs); or
+ * - one identical sentence of ≥ `weakChars` characters, or `minPairs` sentence pairs of
+ *   ≥ `weakChars` characters contained ≥ `weakContainment` (evidence: the sentence pairs).
+ */
+export const DUPLICATE = {
+  gram: 4,
+  strongChars: 20,
+  strongContainment: 0.6,
+  minParaChars: 60,
+  weakChars: 30,
+  weakContainment: 0.5,
+  minPairs: 2,
+  /** At most this many pairs are reported. */
+  maxPairs: 20,
+  /** A gram in more sentences than this does not nominate candidates (it still counts in the check). */
+  commonGram: 24,
+  /** Sentences compared at most (a pathological text must stay linear). */
+  maxSentences: 2000,
+} as const;
+
+interface DupSentence {
+  para: number;
+  start: number;
+  end: number;
+  chars: number;
+  hash: number;
+  /** Sorted distinct 4-gram hashes (small-integer range: fast Map keys, no boxed doubles). */
+  grams: Int32Array;
+}
+
+function gramSet(key: string): Int32Array {
+  const n = key.length - DUPLICATE.gram + 1;
+  const hs = new Int32Array(Math.max(0, n));
+  for (let i = 0; i < n; i++) {
+    let h = key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 1);
+    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
+    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 3);
+    hs[i] = h & 0x3fffffff;
+  }
+  hs.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || hs[i] !== hs[k - 1]) hs[k++] = hs[i]!;
+  return hs.subarray(0, k);
+}
+
+function intersect(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * gram → sentences containing it, in typed arrays (open addressing, linked postings): the
+ * duplicate check looks up every gram of every sentence, and a Map of arrays cost more than the
+ * rest of the check together.
+ */
+class GramIndex {
+  /** Entries of sentence i are first[i] … first[i+1]-1 (one per distinct gram). */
+  readonly first: Int32Array;
+  /** Table slot of each entry's gram. */
+  readonly slotOf: Int32Array;
+  /** Per slot: the gram (-1: empty), the most recent entry, how many sentences have it. */
+  readonly key: Int32Array;
+  readonly head: Int32Array;
+  readonly count: Int32Array;
+  /** Per entry: its sentence and the previous entry of the same gram (-1: none). */
+  readonly sent: Int32Array;
+  readonly next: Int32Array;
+
+  constructor(grams: readonly Int32Array[]) {
+    let total = 0;
+    for (const g of grams) total += g.length;
+    let size = 16;
+    while (size < total * 2) size *= 2;
+    const mask = size - 1;
+    this.key = new Int32Array(size).fill(-1);
+    this.head = new Int32Array(size).fill(-1);
+    this.count = new Int32Array(size);
+    this.first = new Int32Array(grams.length + 1);
+    this.slotOf = new Int32Array(total);
+    this.sent = new Int32Array(total);
+    this.next = new Int32Array(total);
+    let e = 0;
+    for (let i = 0; i < grams.length; i++) {
+      this.first[i] = e;
+      for (const g of grams[i]!) {
+        let slot = (Math.imul(g, 0x9e3779b1) >>> 0) & mask;
+        while (this.key[slot] !== -1 && this.key[slot] !== g) slot = (slot + 1) & mask;
+        this.key[slot] = g;
+        this.slotOf[e] = slot;
+        this.sent[e] = i;
+        this.next[e] = this.head[slot]!;
+        this.head[slot] = e;
+        this.count[slot]!++;
+        e++;
+      }
+    }
+    this.first[grams.length] = e;
+  }
+}
+
+/** See DUPLICATE. Pairs in text order of their first sentences. */
+function duplicateParagraphs(ctx: DocContext): Signals['duplicateParagraphs'] {
+  const v = ctx.view;
+  const D = DUPLICATE;
+  const sents: DupSentence[] = [];
+  const paraStarts: number[] = [0];
+  const paraChars: number[] = [0];
+  let s = 0;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : -1;
+    if (c !== -1 && !endsSentenceCode(c)) continue;
+    const para = paraStarts.length - 1;
+    const key = normaliseForCopy(v.slice(s, i));
+    const start = s;
+    s = i + 1;
+    if (c === 10) {
+      paraStarts.push(i + 1);
+      paraChars.push(0);
+    }
+    paraChars[para]! += key.length;
+    if (key.length < D.strongChars || sents.length >= D.maxSentences) continue;
+    // The quoted sentence: its end mark included, surrounding spaces trimmed.
+    let a = start;
+    let b = c !== -1 && c !== 10 ? i + 1 : i;
+    while (a < b && isSpaceCode(v.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(v.charCodeAt(b - 1))) b--;
+    sents.push({ para, start: a, end: b, chars: key.length, hash: fnv1a(key), grams: gramSet(key) });
+  }
+  const paraEnd = (p: number) => (p + 1 < paraStarts.length ? paraStarts[p + 1]! - 1 : v.length);
+  const index = new GramIndex(sents.map((x) => x.grams));
+  // An identical sentence is also nominated by its hash, chained to its next occurrence only
+  // (linear even when every sentence is the same; such grams are too common to nominate).
+  const nextSame = new Int32Array(sents.length).fill(-1);
+  const lastOf = new Map<number, number>();
+  for (let i = sents.length - 1; i >= 0; i--) {
+    const h = sents[i]!.hash;
+    const j = lastOf.get(h);
+    if (j !== undefined) nextSame[i] = j;
+    lastOf.set(h, i);
+  }
+  type Pair = { x: DupSentence; y: DupSentence };
+  const byParas = new Map<string, { strong: boolean; identical: boolean; weak: Pair[] }>();
+  const rare = new Int32Array(sents.length);
+  const touched: number[] = [];
+  for (let xi = 0; xi < sents.length; xi++) {
+    const x = sents[xi]!;
+    for (let k = index.first[xi]!; k < index.first[xi + 1]!; k++) {
+      const slot = index.slotOf[k]!;
+      if (index.count[slot]! > D.commonGram) continue;
+      for (let e = index.head[slot]!; e !== -1; e = index.next[e]!) {
+        const yi = index.sent[e]!;
+        if (yi > xi && rare[yi]!++ === 0) touched.push(yi);
+      }
+    }
+    const same = nextSame[xi]!;
+    if (same >= 0) {
+      if (rare[same] === 0) touched.push(same);
+      rare[same] = x.grams.length; // identical: every gram shared
+    }
+    touched.sort((p, q) => p - q);
+    for (const yi of touched) {
+      const y = sents[yi]!;
+      const nominated = rare[yi]!;
+      rare[yi] = 0;
+      if (x.para === y.para) continue;
+      const min = Math.min(x.grams.length, y.grams.length);
+      // Too few shared rare grams to reach the lower threshold: not worth the exact count.
+      if (nominated < 0.3 * min) continue;
+      const c = intersect(x.grams, y.grams) / min;
+      const longParas = paraChars[x.para]! >= D.minParaChars && paraChars[y.para]! >= D.minParaChars;
+      const strong = c >= D.strongContainment && longParas;
+      const identical = x.hash === y.hash && x.chars >= D.weakChars;
+      const weak = c >= D.weakContainment && Math.min(x.chars, y.chars) >= D.weakChars;
+      if (!strong && !identical && !weak) continue;
+      const key = `${x.para}:${y.para}`;
+      const e = byParas.get(key) ?? { strong: false, identical: false, weak: [] };
+      e.strong ||= strong;
+      e.identical ||= identical;
+      if (weak || identical) e.weak.push({ x, y });
+      byParas.set(key, e);
+    }
+    touched.length = 0;
+  }
+  const out: Signals['duplicateParagraphs'] = [];
+  for (const [key, e] of byParas) {
+    if (out.length >= D.maxPairs) break;
+    const [pa, pb] = key.split(':').map(Number) as [number, number];
+    if (e.strong) {
+      const first = ctx.evidence(paraStarts[pa]!, paraEnd(pa), 'done');
+      const second = ctx.evidence(paraStarts[pb]!, paraEnd(pb), 'done');
+      if (first && second) out.push({ first, second });
+    } else if (e.identical || e.weak.length >= D.minPairs) {
+      for (const { x, y } of e.weak) {
+        const first = ctx.evidence(x.start, x.end, 'done');
+        const second = ctx.evidence(y.start, y.end, 'done');
+        if (first && second && out.length < D.maxPairs) out.push({ first, second });
+      }
+    }
+  }
+  return out;
+}
 
 /** Within-report quality signals: duplicated paragraphs, specificity, stock phrases, years. */
 export function computeSignals(ctx: DocContext, stockPhrases: readonly string[]): Signals {
   const v = ctx.view;
-  // Copy-pasted paragraphs: two paragraphs share a near-identical sentence (the shorter
-  // sentence's character 4-grams ≥ 60% contained in the other; sentences of ≥ 20 characters).
-  const duplicateParagraphs: Signals['duplicateParagraphs'] = [];
-  const sents: { para: number; grams: Set<number> }[] = [];
-  // gram → indices (into `sents`) of the sentences containing it: each new sentence counts its
-  // overlap with earlier ones through this index instead of intersecting every pair of sets.
-  const postings = new Map<number, number[]>();
-  const paras: { start: number; end: number }[] = [];
-  const pairs = new Set<string>();
-  let pos = 0;
-  for (const line of v.split('\n')) {
-    const start = pos;
-    const end = pos + line.length;
-    pos = end + 1;
-    const pi = paras.length;
-    paras.push({ start, end });
-    // Titles and metadata lines repeat by design; only real paragraphs are compared.
-    if (line.replace(/[\s\p{P}]/gu, '').length < 60) continue;
-    for (const sent of line.split(/[。！？!?；;]/)) {
-      const key = sent.replace(/[\s\p{P}]/gu, '');
-      if (key.length < 20) continue;
-      // 4-grams as 32-bit hashes (no substring per gram); a rare collision only nudges a ratio.
-      const grams = new Set<number>();
-      for (let i = 0; i + 4 <= key.length; i++) {
-        let h = key.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 1);
-        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
-        h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 3);
-        grams.add(h & 0x3fffffff); // small-integer range: fast Set/Map keys
-      }
-      // Candidates come from the rarer grams only (a common 4-gram such as 法治建设 would make this
-      // quadratic); the containment of a candidate is then counted exactly over its set.
-      const cand = new Map<number, number>();
-      for (const g of grams) {
-        const list = postings.get(g);
-        if (list && list.length <= COMMON_GRAM) for (const j of list) cand.set(j, (cand.get(j) ?? 0) + 1);
-      }
-      for (const j of [...cand.keys()].sort((x, y) => x - y)) {
-        const o = sents[j]!;
-        // Too few shared rare grams to reach the threshold: not worth the exact count.
-        if (cand.get(j)! < 0.3 * Math.min(o.grams.size, grams.size)) continue;
-        if (o.para === pi || pairs.has(`${o.para}:${pi}`) || duplicateParagraphs.length >= 20) continue;
-        const [small, large] = o.grams.size <= grams.size ? [o.grams, grams] : [grams, o.grams];
-        let inter = 0;
-        for (const g of small) if (large.has(g)) inter++;
-        if (inter / Math.min(o.grams.size, grams.size) >= 0.6) {
-          pairs.add(`${o.para}:${pi}`);
-          const a = ctx.evidence(paras[o.para]!.start, paras[o.para]!.end, 'done');
-          const b = ctx.evidence(start, end, 'done');
-          if (a && b) duplicateParagraphs.push({ first: a, second: b });
-        }
-      }
-      if (sents.length < 2000) {
-        for (const g of grams) {
-          const list = postings.get(g);
-          if (list) list.push(sents.length);
-          else postings.set(g, [sents.length]);
-        }
-        sents.push({ para: pi, grams });
-      }
-    }
-  }
   // Quantified statements: numbers with a count unit or a percentage (years and dates excluded).
   const toks = ctx.allNumbers().filter((t) => t.percent || (t.unit !== null && COUNT_UNITS.has(t.unit)));
   const chars = v.replace(/\s/g, '').length;
@@ -121,7 +276,7 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
   const signM = /(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.exec(v.trimEnd().slice(-40));
   return {
     chars,
-    duplicateParagraphs,
+    duplicateParagraphs: duplicateParagraphs(ctx),
     quantifiedPer1000,
     quantifiedCount: toks.length,
     stockPhraseShare,
@@ -145,27 +300,10 @@ function readerWarnings(ctx: DocContext): { code: string; count: number }[] {
 }
 
 // Copy-detection shingles for FactSet.fingerprints. They must equal the `shingles` of the scorer's
-// fingerprintText (same normalisation, FNV-1a over 8-character shingles): scoreBatch compares a
-// saved FactSet's hashes with fresh fingerprints. test/fingerprints.test.ts guards the equality.
-const COPY_STRIP = /[\s\p{P}\p{S}]/gu;
-const COPY_SHINGLE = 8;
-/** Sorted distinct FNV-1a hashes of the 8-character shingles of the copy-normalised view. */
+// fingerprintText (same normalisation and FNV-1a over 8-character shingles, both from @fazhi/core):
+// scoreBatch compares a saved FactSet's hashes with fresh fingerprints, and the CLI passes these to
+// fingerprintText so they are made once. test/fingerprints.test.ts guards the equality.
+/** Sorted distinct FNV-1a hashes of the (sampled) copy shingles of the copy-normalised view. */
 export function copyShingles(view: string): number[] {
-  const norm = view.replace(COPY_STRIP, '').replace(/[0-9０-９]/g, '0');
-  // Hashes go into a Uint32Array and are sorted natively, then deduplicated: a Set of numbers
-  // above 2^31 (boxed doubles) plus a comparator sort cost ~20% of extraction (bench profile).
-  const n = Math.max(0, norm.length - COPY_SHINGLE + 1);
-  const hs = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    for (let k = i; k < i + COPY_SHINGLE; k++) {
-      h ^= norm.charCodeAt(k);
-      h = Math.imul(h, 0x01000193);
-    }
-    hs[i] = h >>> 0;
-  }
-  hs.sort();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || hs[i] !== hs[i - 1]) out.push(hs[i]!);
-  return out;
+  return shingleHashes(normaliseForCopy(view));
 }

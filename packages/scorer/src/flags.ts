@@ -1,7 +1,6 @@
 // Quality flags: read FactSet signals and facts, never the text. Stable codes (core FlagCode).
 import type { Evidence, FactSet, Flag, FlagCode, Rubric } from '@fazhi/core';
-import { FlagCode as FlagCodeEnum } from '@fazhi/core';
-import { nearDuplicateSentences, type TextFingerprint } from './fingerprint.js';
+import { FlagCode as FlagCodeEnum, normaliseForCopy } from '@fazhi/core';
 import { ratioKeys } from './rules.js';
 import { THRESHOLDS } from './thresholds.js';
 import { canonicalEvidence, num, partName } from './text.js';
@@ -43,11 +42,8 @@ function stepOf(rate: number): number {
   return Math.max(10 ** -d, THRESHOLDS.rate.minStep);
 }
 
-/**
- * `fingerprint` (from fingerprintText, optional) adds near-duplicate paragraphs that the
- * extractor's exact-sentence signal misses.
- */
-export function qualityFlags(rubric: Rubric, facts: FactSet, fingerprint?: TextFingerprint): Flag[] {
+/** The report's own quality flags, from its FactSet alone (no text). */
+export function qualityFlags(rubric: Rubric, facts: FactSet): Flag[] {
   const out: Flag[] = [];
   const { meta, signals } = facts;
   const factOfKind = (kind: string) =>
@@ -118,20 +114,16 @@ export function qualityFlags(rubric: Rubric, facts: FactSet, fingerprint?: TextF
     }
   }
 
-  // duplicate_paragraph — the same paragraph twice in one report.
+  // duplicate_paragraph — the same paragraph twice in one report (the extractor's signal: whole
+  // paragraphs, or the near-identical sentences of a lightly edited copy).
   {
-    const exact = signals.duplicateParagraphs;
-    const near = fingerprint ? nearDuplicateSentences(fingerprint) : [];
-    const overlaps = (e: Evidence, d: { first: Evidence; second: Evidence }) =>
-      [d.first, d.second].some((x) => x.start < e.end && e.start < x.end);
-    // Near pairs already inside an exact pair add nothing.
-    const extra = near.filter((p) => !exact.some((d) => overlaps(p.first, d) && overlaps(p.second, d)));
-    const pairs = [...exact, ...extra];
+    const pairs = signals.duplicateParagraphs;
+    const edited = pairs.some((d) => normaliseForCopy(d.first.quote) !== normaliseForCopy(d.second.quote));
     if (pairs.length > 0) {
       out.push({
         code: 'duplicate_paragraph',
         severity: 'warn',
-        message: `报告中有 ${pairs.length} 处文字重复出现${extra.length ? '（含稍作改动后重复的段落）' : ''}，可能是复制粘贴`,
+        message: `报告中有 ${pairs.length} 处文字重复出现${edited ? '（含稍作改动后重复的段落）' : ''}，可能是复制粘贴`,
         evidence: dedupe(pairs.flatMap((d) => [canonicalEvidence(d.first), canonicalEvidence(d.second)])),
       });
     }

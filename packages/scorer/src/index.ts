@@ -14,7 +14,7 @@ export {
   type ReviewOverride,
   type OverrideProblem,
 } from './overrides.js';
-export { fingerprintText, nearDuplicateSentences, normaliseForCopy, fnv1a, type TextFingerprint, type FingerprintSentence } from './fingerprint.js';
+export { fingerprintText, normaliseForCopy, fnv1a, type TextFingerprint, type FingerprintSentence } from './fingerprint.js';
 export { THRESHOLDS } from './thresholds.js';
 export { valueText } from './text.js';
 

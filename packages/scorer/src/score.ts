@@ -11,7 +11,6 @@ import {
   type Rubric,
   type Scorecard,
 } from '@fazhi/core';
-import type { TextFingerprint } from './fingerprint.js';
 import { qualityFlags } from './flags.js';
 import { overrideMatches, type ReviewOverride } from './overrides.js';
 import { applyRule } from './rules.js';
@@ -31,8 +30,6 @@ export interface ScoreOptions {
   overrides?: ReviewOverride[];
   /** ISO timestamp stamped on the card; pin it for byte-identical output. */
   generatedAt?: string;
-  /** The report's own fingerprint (fingerprintText): adds near-duplicate paragraphs to duplicate_paragraph. */
-  fingerprint?: TextFingerprint;
 }
 
 function statusFromPoints(points: number, max: number): IndicatorStatus {
@@ -117,7 +114,7 @@ export function scoreFacts(loaded: LoadedRubricLike, facts: FactSet, opts: Score
     categories.push({ id: cat.id, title: cat.title, points: roundPoints(cPoints), max: roundPoints(cMax) });
   }
 
-  const flags: Flag[] = qualityFlags(rubric, facts, opts.fingerprint);
+  const flags: Flag[] = qualityFlags(rubric, facts);
   let penalty = 0;
   for (const f of flags) {
     const p = rubric.penalties?.find((x) => x.flag === f.code);

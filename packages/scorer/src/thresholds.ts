@@ -28,17 +28,10 @@ export const THRESHOLDS = {
   /**
    * Copy detection across a batch. Sentences of at least `minSentenceChars` normalised characters
    * are compared exactly (stock phrases are short, copied paragraphs are not); character shingles
-   * of `shingle` characters give the similarity. A pair is reported when the shared sentences add
+   * (@fazhi/core COPY_SHINGLES: 8 characters, one in four kept by hash) give the similarity. A pair is reported when the shared sentences add
    * up to `minSharedChars` or the shingle similarity reaches `minSimilarity`.
    */
-  copy: { minSentenceChars: 16, shingle: 8, minSharedChars: 80, minSimilarity: 0.3, maxPassages: 5, maxPairsPerReport: 10, boilerplateMinReports: 3, boilerplateShare: 0.05 },
-  /**
-   * Near-duplicate paragraphs inside one report (copy-paste with light edits), found from the
-   * report's own fingerprint: sentences of at least `minSentenceChars` whose 4-character shingles
-   * overlap by `minContainment` (of the shorter) count as near-identical; two paragraphs are
-   * duplicates when they share `minPairs` such sentences, or one identical sentence.
-   */
-  duplicate: { gram: 4, minSentenceChars: 30, minContainment: 0.5, minPairs: 2 },
+  copy: { minSentenceChars: 16, minSharedChars: 80, minSimilarity: 0.3, maxPassages: 5, maxPairsPerReport: 10, boilerplateMinReports: 3, boilerplateShare: 0.05 },
   /** Points are rounded to this many decimals (proportional scores, deductions). */
   pointDecimals: 2,
 } as const;

@@ -134,7 +134,7 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
       let extractor = extractors.get(loaded.sha256);
       if (!extractor) extractors.set(loaded.sha256, (extractor = extract.compileExtractor(loaded)));
       const facts = extract.extractFacts(doc, extractor);
-      const fingerprint = fingerprintText(doc.view, (o) => reader.viewToOriginal(doc, o), doc.text);
+      const fingerprint = fingerprintText(doc.view, (o) => reader.viewToOriginal(doc, o), doc.text, facts.fingerprints);
       inputs.push({ file, facts, loaded, note, fingerprint });
     } catch (e) {
       inputs.push({ file, error: errorOf(e) });
@@ -178,7 +178,7 @@ export default async function run(files: string[], opts: Opts): Promise<number> 
       continue;
     }
     try {
-      const card = scoreFacts(i.loaded, i.facts, { overrides, generatedAt: at, fingerprint: i.fingerprint });
+      const card = scoreFacts(i.loaded, i.facts, { overrides, generatedAt: at });
       if (i.note) card.notes = [i.note];
       cards.push(card);
       results.push(card);

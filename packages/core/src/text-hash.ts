@@ -1,0 +1,114 @@
+// Copy normalisation and hashing shared by the extractor (FactSet.fingerprints, duplicate
+// paragraphs) and the scorer (text fingerprints for copy detection): one implementation, so a
+// saved FactSet's shingles and a fresh fingerprint can never disagree. Hot path of every report:
+// a per-code-unit class table replaces Unicode-property regexes, hashes read char codes in place.
+
+/** Spaces, punctuation and symbols carry no authorship; they are dropped before hashing. */
+const STRIP = /^[\s\p{P}\p{S}]$/u;
+const DIGIT = /^[0-9０-９]$/;
+
+const UNKNOWN = 0;
+const KEEP = 1;
+const DROP = 2;
+const FOLD = 3; // a digit: folded to '0' so a template copied with new figures still matches
+
+// Class of each UTF-16 code unit, filled lazily (most reports use a few thousand distinct ones).
+const classes = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  let k = classes[c]!;
+  if (k === UNKNOWN) {
+    const ch = String.fromCharCode(c);
+    k = DIGIT.test(ch) ? FOLD : STRIP.test(ch) ? DROP : KEEP;
+    classes[c] = k;
+  }
+  return k;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * `s` without spaces, punctuation and symbols (Unicode \s \p{P} \p{S}, astral symbols such as
+ * emoji included), ASCII and full-width digits folded to '0' (kept as written with `foldDigits`
+ * false).
+ */
+export function normaliseForCopy(s: string, foldDigits = true): string {
+  let out = '';
+  let run = 0; // start of the current run of kept code units
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let k: number;
+    let width = 1;
+    if (isHigh(c) && i + 1 < n && isLow(s.charCodeAt(i + 1))) {
+      // An astral character is classified as a whole (its halves are not symbols on their own).
+      k = STRIP.test(s.slice(i, i + 2)) ? DROP : KEEP;
+      width = 2;
+    } else k = classOf(c);
+    if (k === KEEP || (k === FOLD && !foldDigits)) {
+      i += width - 1;
+      continue;
+    }
+    if (i > run) out += s.slice(run, i);
+    if (k === FOLD) out += '0';
+    i += width - 1;
+    run = i + 1;
+  }
+  return run === 0 ? s : run < n ? out + s.slice(run) : out;
+}
+
+/** JavaScript's \s for one code unit (trimming must not cost a regex per character). */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** 。！？；!?; and the line break end a sentence (copy detection and duplicate paragraphs). */
+export function endsSentenceCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63 || c === 59 || c === 10;
+}
+
+/** FNV-1a, 32 bit, of `s` (or of s[from, to)): stable across runs and platforms. */
+export function fnv1a(s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Copy shingles: `size` normalised characters; only shingles whose hash has its top `sampleBits`
+ * bits at zero are kept (one in 2^sampleBits, chosen by content, so two texts keep the same
+ * shingles of a shared passage). Similarities computed on the sample estimate those on all
+ * shingles; the sample makes FactSet.fingerprints and a batch's index 4× smaller.
+ */
+export const COPY_SHINGLES = { size: 8, sampleBits: 2 } as const;
+
+/**
+ * Sorted distinct FNV-1a hashes of the `k`-character shingles of an already normalised text,
+ * sampled as COPY_SHINGLES says (`sampleBits` 0 keeps all). Hashes go into a Uint32Array sorted
+ * natively, then deduplicated (a Set of numbers above 2^31 and a comparator sort cost far more).
+ */
+export function shingleHashes(norm: string, k: number = COPY_SHINGLES.size, sampleBits: number = COPY_SHINGLES.sampleBits): number[] {
+  const n = Math.max(0, norm.length - k + 1);
+  const hs = new Uint32Array(n);
+  const shift = 32 - sampleBits;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + k; j++) {
+      h ^= norm.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    if (sampleBits === 0 || h >>> shift === 0) hs[m++] = h >>> 0;
+  }
+  const kept = hs.subarray(0, m).sort();
+  const out: number[] = [];
+  for (let i = 0; i < m; i++) if (i === 0 || kept[i] !== kept[i - 1]) out.push(kept[i]!);
+  return out;
+}
