@@ -1,6 +1,9 @@
 // `fazhi batch`: many reports → scorecards (HTML, JSON, PDF), dashboard, XLSX and CSV.
 // A broken file is listed and the rest go on; every output is written atomically; a re-run over
 // the same OUT skips reports whose JSON carries the same source and rubric sha256.
+// Memory is bounded by summary data: each card's HTML and JSON are written as soon as it is
+// scored, and the batch keeps only a CardSummary and a compact fingerprint per report; cards that
+// copy detection flags are read back from disk one at a time.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,11 +15,14 @@ import {
   isFazhiError,
   loadRubric,
   type BatchResult,
+  type CopyPair,
   type LoadedRubric,
   type Scorecard as ScorecardT,
 } from '@fazhi/core';
 import { formatOf, readDocument } from '@fazhi/reader';
 import { addCopyFlags, loadOverrides, overrideMatches, scoreBatch, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
+import { StringPool, summarizeCard, type CardSummary } from './card-summary.js';
+import { compactFingerprint, fillCopyEvidence, filesWithPendingEvidence, scorerFingerprint, type CompactFingerprint } from './copy-fingerprints.js';
 import { writeFileAtomic } from './fs-atomic.js';
 import { renderDashboardHtml } from './html/dashboard.js';
 import { renderScorecardHtml } from './html/scorecard.js';
@@ -66,10 +72,11 @@ export interface BatchFailure {
 
 export interface BatchEntry {
   item: BatchItem;
-  card: ScorecardT;
+  /** The card's summary (the whole card is `<outName>.json` in OUT). */
+  card: CardSummary;
   skipped: boolean;
-  /** The JSON as found on disk, for a reused card. */
-  stored?: string;
+  /** A reused card whose stored JSON carried a copied_text flag (re-checked against this batch). */
+  hadCopyFlag?: boolean;
 }
 
 export interface BatchSummary {
@@ -77,6 +84,8 @@ export interface BatchSummary {
   entries: BatchEntry[];
   failures: BatchFailure[];
   result: BatchResult;
+  /** Copy detection failed (the rest of the batch was written without copy flags). */
+  copyError?: FazhiError;
   /** The rubrics used, each with the statistics of its own reports (several under `--rubric auto`). */
   rubrics: RubricGroup[];
   pdf: { requested: boolean; written: number; error?: FazhiError };
@@ -92,7 +101,7 @@ export interface FileJob {
 }
 
 export type FileOutcome =
-  | { ok: true; card: ScorecardT; fingerprint?: TextFingerprint; skipped: boolean; stored?: string }
+  | { ok: true; card: CardSummary; fingerprint?: CompactFingerprint; skipped: boolean; hadCopyFlag?: boolean }
   | { ok: false; failure: BatchFailure };
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -148,7 +157,7 @@ interface Context {
   overrides: ReviewOverride[];
 }
 
-function reusable(job: FileJob, ctx: Context, srcSha: string, loaded: LoadedRubric): ScorecardT | undefined {
+function reusable(job: FileJob, ctx: Context, srcSha: string, loaded: LoadedRubric): { card: ScorecardT; hadCopyFlag: boolean } | undefined {
   const jsonPath = join(job.out, `${job.item.outName}.json`);
   if (!existsSync(jsonPath) || !existsSync(join(job.out, `${job.item.outName}.html`))) return undefined;
   try {
@@ -164,7 +173,7 @@ function reusable(job: FileJob, ctx: Context, srcSha: string, loaded: LoadedRubr
     const copied = c.flags.filter((f) => f.code === 'copied_text');
     if (copied.some((f) => f.penalty)) return undefined;
     if (copied.length) c.flags = c.flags.filter((f) => f.code !== 'copied_text');
-    return c;
+    return { card: c, hadCopyFlag: copied.length > 0 };
   } catch {
     return undefined;
   }
@@ -185,8 +194,7 @@ export async function processFile(job: FileJob, ctx: Context): Promise<FileOutco
     const { loaded, note } = ctx.selector.forLevel(doc.meta.adminLevel.value);
     const old = srcSha ? reusable(job, ctx, srcSha, loaded) : undefined;
     if (old) {
-      const stored = readFileSync(join(out, `${item.outName}.json`), 'utf8');
-      return { ok: true, card: old, fingerprint: fingerprintOf(doc), skipped: true, stored };
+      return { ok: true, card: summarizeCard(old.card), fingerprint: compactFingerprint(fingerprintOf(doc)), skipped: true, hadCopyFlag: old.hadCopyFlag };
     }
     const r = scoreDocument(doc, loaded, extractorFor(loaded), {
       overrides: ctx.overrides,
@@ -198,7 +206,7 @@ export async function processFile(job: FileJob, ctx: Context): Promise<FileOutco
     writeFileAtomic(join(out, `${item.outName}.html`), html);
     // JSON last: its presence (with matching hashes) is what a re-run trusts
     writeFileAtomic(join(out, `${item.outName}.json`), JSON.stringify(r.card, null, 2) + '\n');
-    return { ok: true, card: r.card, fingerprint: r.fingerprint, skipped: false };
+    return { ok: true, card: summarizeCard(r.card), fingerprint: r.fingerprint && compactFingerprint(r.fingerprint), skipped: false };
   } catch (e) {
     if (isFazhiError(e)) return { ok: false, failure: { file: item.display, code: e.code, message: e.message } };
     return { ok: false, failure: { file: item.display, code: 'E_INTERNAL', message: `内部错误（请报告此问题）：${(e as Error)?.message ?? String(e)}` } };
@@ -278,16 +286,17 @@ async function runPool(
 
 // ---------- previous year ----------
 
-function readPrevious(dir: string): ScorecardT[] {
+function readPrevious(dir: string): CardSummary[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new FazhiError('E_PREVIOUS_NOT_FOUND', `找不到上一年度的输出目录 ${dir}：请给出上次 fazhi batch 的 --out 目录`, { file: dir });
   }
-  const cards: ScorecardT[] = [];
+  const cards: CardSummary[] = [];
+  const pool = new StringPool();
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith('.json')) continue;
     try {
       const p = Scorecard.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
-      if (p.success) cards.push(p.data);
+      if (p.success) cards.push(summarizeCard(p.data, pool));
     } catch {
       /* not a scorecard */
     }
@@ -319,10 +328,13 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   emit({ kind: 'start', total: items.length });
 
   const byName = new Map<string, FileOutcome>();
+  // the summaries of a batch repeat the same titles, ids and stamps: one copy of each
+  const pool = new StringPool();
   let done = 0;
   const jobs: FileJob[] = items.map((item) => ({ item, out, lang, generatedAt: opts.generatedAt }));
   const nJobs = Math.max(1, Math.min(opts.jobs ?? 1, availableParallelism()));
   await runPool(jobs, nJobs, init, (job, r) => {
+    if (r.ok) r.card = summarizeCard(r.card, pool);
     byName.set(job.item.outName, r);
     done++;
     const text = r.ok
@@ -333,49 +345,64 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
 
   const entries: BatchEntry[] = [];
   const failures: BatchFailure[] = [];
-  const fingerprints: Record<string, TextFingerprint> = {};
+  let fingerprints: Record<string, TextFingerprint> | undefined = {};
   for (const item of items) {
     const r = byName.get(item.outName)!;
     if (r.ok) {
-      entries.push({ item, card: r.card, skipped: r.skipped, stored: r.stored });
-      if (r.fingerprint) fingerprints[r.card.file] = r.fingerprint;
+      entries.push({ item, card: r.card, skipped: r.skipped, hadCopyFlag: r.hadCopyFlag });
+      if (r.fingerprint) fingerprints[r.card.file] = scorerFingerprint(r.fingerprint);
     } else failures.push(r.failure);
   }
+  byName.clear();
 
   // Text shared with another report of this batch is a batch matter: the scorer flags it on the
   // cards (copied_text, with a penalty where the rubric lists one); changed cards are rewritten
-  // before any PDF is printed.
-  const copies = scoreBatch(
-    entries.map((e) => e.card),
-    [],
-    { fingerprints },
-  ).copies;
+  // before any PDF is printed. The pairs' passages come back with their offsets only; each
+  // report's side gets its quotes when that report is read again below.
+  let copies: CopyPair[] = [];
+  let copyError: FazhiError | undefined;
+  try {
+    copies = scoreBatch(asCards(entries.map((e) => e.card)), [], { fingerprints }).copies;
+  } catch (err) {
+    copyError = new FazhiError('E_COPY_DETECTION', `雷同检测未能完成（${(err as Error)?.message ?? String(err)}）：评分、看板和评分表照常输出，但未标注雷同；请分批运行或报告此问题`);
+    emit({ kind: 'warn', text: `${copyError.code} ${copyError.message}` });
+  }
+  fingerprints = undefined;
   // the card's own rubric (the worker that scored it loaded the same one; its sha256 is stamped)
-  const rubricOf = (card: ScorecardT): LoadedRubric => {
+  const rubricOf = (card: Pick<CardSummary, 'adminLevel' | 'stamps'>): LoadedRubric => {
     const l = ctx.selector.forLevel(card.adminLevel).loaded;
     return l.sha256 === card.stamps.rubric.sha256 ? l : (ctx.selector.bySha(card.stamps.rubric.sha256) ?? l);
   };
-  const flagged = entries.map((e) => addCopyFlags([e.card], copies, rubricOf(e.card).rubric)[0]!);
-  for (const [k, e] of entries.entries()) {
-    const next = flagged[k]!;
-    if (next === e.card) continue;
-    const json = JSON.stringify(next, null, 2) + '\n';
-    if (e.stored === json) {
-      // a reused card whose copy flag comes out the same: its files on disk are already right
-      e.card = next;
-      continue;
-    }
+  const involved = new Set<string>();
+  for (const p of copies) involved.add(p.a).add(p.b);
+  for (const e of entries) {
+    // a reused card that carried copied_text is re-checked even when it has no pair any more
+    if (!involved.has(e.card.file) && !e.hadCopyFlag) continue;
     try {
       const doc = await readDocument(e.item.path, { displayName: e.item.display });
-      const html = renderScorecardHtml(next, rubricOf(next), { sourceText: doc.text, lang, backHref: 'index.html' });
-      writeFileAtomic(join(out, `${e.item.outName}.html`), html);
-      writeFileAtomic(join(out, `${e.item.outName}.json`), json);
-      e.card = next;
-      e.skipped = false;
+      if (fillCopyEvidence(copies, e.card.file, doc) > 0) {
+        emit({ kind: 'warn', text: `${e.item.display}: 评分后文件已改动，雷同段落的引文未能取回；请重新运行 fazhi batch` });
+      }
+      const jsonPath = join(out, `${e.item.outName}.json`);
+      const stored = readFileSync(jsonPath, 'utf8');
+      const card = JSON.parse(stored) as ScorecardT;
+      // as in reusable(): copied_text is this batch's to give
+      if (e.skipped) card.flags = card.flags.filter((f) => f.code !== 'copied_text');
+      const next = addCopyFlags([card], copies, rubricOf(card).rubric)[0]!;
+      const json = JSON.stringify(next, null, 2) + '\n';
+      if (json !== stored) {
+        const html = renderScorecardHtml(next, rubricOf(next), { sourceText: doc.text, lang, backHref: 'index.html' });
+        writeFileAtomic(join(out, `${e.item.outName}.html`), html);
+        writeFileAtomic(jsonPath, json);
+        e.skipped = false;
+      }
+      // else: a reused card whose copy flag comes out the same: its files on disk are already right
+      e.card = summarizeCard(next, pool);
     } catch (err) {
       emit({ kind: 'warn', text: `${e.item.display}: ${(err as Error).message}` });
     }
   }
+  for (const f of filesWithPendingEvidence(copies)) emit({ kind: 'warn', text: `${f}: 雷同段落的引文未能取回` });
 
   // PDFs: one browser for the whole batch, in this thread
   const pdf: BatchSummary['pdf'] = { requested: !!opts.pdf, written: 0 };
@@ -407,7 +434,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   }
 
   const cards = entries.map((e) => e.card);
-  const result = scoreBatch(cards, [], { previous, fingerprints });
+  // the pairs found above (the same fingerprints would give the same pairs): not detected twice
+  const result = scoreBatch(asCards(cards), [], { previous: previous && asCards(previous) });
+  result.copies = copies;
   const rubrics = rubricGroups(cards, rubricOf);
   // with one rubric the statistics are the batch's own; with several, each rubric's are its own
   if (rubrics.length === 1) result.indicators = rubrics[0]!.indicators;
@@ -429,9 +458,16 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   }));
   writeFileAtomic(join(out, 'batch.json'), JSON.stringify({ ...result, rubrics: rubricsJson, failures }, null, 2) + '\n');
 
-  const exitCode = failures.length > 0 || (pdf.requested && pdf.error) ? 1 : 0;
-  return { out, entries, failures, result, rubrics, pdf, exitCode };
+  const exitCode = failures.length > 0 || (pdf.requested && pdf.error) || copyError ? 1 : 0;
+  return { out, entries, failures, result, rubrics, pdf, copyError, exitCode };
 }
+
+/**
+ * scoreBatch reads of each card only what a CardSummary holds (ranking: file, place, year, unit
+ * type, totals, grade, flag codes, review; statistics and year-on-year: indicator id, title,
+ * points, max, status), but is typed for whole Scorecards.
+ */
+const asCards = (cs: CardSummary[]): ScorecardT[] => cs as unknown as ScorecardT[];
 
 /**
  * The cards grouped by the rubric that scored them (stamped sha256), in order of first use, each
@@ -439,8 +475,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
  * averaged with another's 8-point indicator of the same id.
  */
 export function rubricGroups(
-  cards: ScorecardT[],
-  rubricOf: (c: ScorecardT) => LoadedRubric,
+  cards: CardSummary[],
+  rubricOf: (c: CardSummary) => LoadedRubric,
 ): RubricGroup[] {
   const groups = new Map<string, RubricGroup>();
   for (const c of cards) {
@@ -453,7 +489,7 @@ export function rubricGroups(
     }
     g.cards.push(c);
   }
-  for (const g of groups.values()) g.indicators = scoreBatch(g.cards).indicators;
+  for (const g of groups.values()) g.indicators = scoreBatch(asCards(g.cards)).indicators;
   // presets in a fixed order (township, department, county), then anything else by id
   const rank = (id: string) => {
     const k = ['township', 'department', 'county'].indexOf(id);

@@ -1,17 +1,19 @@
 // The batch as tables: scores.xlsx (评分表, 质量提示, 人工复核, 疑似雷同, 未能评分) and scores.csv.
-import type { BatchResult, Rubric, Scorecard } from '@fazhi/core';
+import type { BatchResult, Rubric } from '@fazhi/core';
+import type { CardSummary } from './card-summary.js';
 import { labels, type Lang } from './i18n.js';
 
 /** The reports one rubric scored, with that rubric's per-indicator statistics. */
 export interface RubricGroup {
   loaded: { rubric: Rubric; sha256: string; file?: string };
-  cards: Scorecard[];
+  /** Whole scorecards or their summaries (what a batch keeps). */
+  cards: CardSummary[];
   indicators: BatchResult['indicators'];
 }
 
 export interface TableInput {
   result: BatchResult;
-  cards: Scorecard[];
+  cards: CardSummary[];
   loaded: { rubric: Rubric; sha256: string };
   /** Several under `--rubric auto`: then each rubric gets its own 评分表 sheet. */
   rubrics?: RubricGroup[];
@@ -26,7 +28,7 @@ interface Col {
 }
 
 /** Indicator columns in rubric order, then any the cards have that the rubric does not. */
-export function indicatorColumns(rubric: Rubric, cards: Scorecard[]): Col[] {
+export function indicatorColumns(rubric: Rubric, cards: CardSummary[]): Col[] {
   const cols: Col[] = [];
   const seen = new Set<string>();
   for (const c of rubric.categories)
@@ -57,7 +59,7 @@ export function scoreRows(input: TableInput, group?: RubricGroup): { header: str
   const groups = input.rubrics ?? [];
   const multi = !group && groups.length > 1;
   const cards = group ? group.cards : input.cards;
-  const colsOf = (g: { rubric: Rubric }, cs: Scorecard[]) => indicatorColumns(g.rubric, cs);
+  const colsOf = (g: { rubric: Rubric }, cs: CardSummary[]) => indicatorColumns(g.rubric, cs);
   // multi: columns keyed `<sha>|<id>` so that the same indicator id of two rubrics stays apart
   const cols: Col[] = multi
     ? groups.flatMap((g) => colsOf(g.loaded, g.cards).map((c) => ({ ...c, id: `${g.loaded.sha256}|${c.id}`, title: `${g.loaded.rubric.id}·${c.title}` })))

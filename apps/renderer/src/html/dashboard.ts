@@ -1,7 +1,8 @@
 // Batch dashboard: ranking per unit type, sortable table, heat map, distributions (inline SVG),
 // flags and copy pairs, links to each scorecard. Same rules as the scorecard: no network, CSP,
 // every string from a report or rubric through `{{ }}`.
-import type { BatchResult, Rubric, Scorecard } from '@fazhi/core';
+import type { BatchResult, Rubric } from '@fazhi/core';
+import type { CardSummary } from '../card-summary.js';
 import { fmt, labels, type Lang } from '../i18n.js';
 import type { RubricGroup } from '../tables.js';
 import { num, pct, short } from './scorecard.js';
@@ -9,7 +10,8 @@ import { csp, template } from './templates.js';
 
 export interface DashboardInput {
   result: BatchResult;
-  cards: Scorecard[];
+  /** Whole scorecards or their summaries (what a batch keeps). */
+  cards: CardSummary[];
   failures: { file: string; code: string; message: string }[];
   loaded: { rubric: Rubric; sha256: string };
   /**
