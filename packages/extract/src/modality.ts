@@ -2,21 +2,46 @@ import type { Modality, SectionKind } from '@fazhi/core';
 
 // Sentences, clauses and how a clause states things: done / planned / problem.
 
-const SENT_END = /[。！？!?；;\n]/;
-const CLAUSE_END = /[。！？!?；;\n，,：:]/;
-
 export interface Span { start: number; end: number }
 
-/** Sentence (or clause) boundaries around a view offset. */
+/** Sentence ends (。！？!?；; line break) and clause ends (those and ，,：:) of one view, ascending. */
+interface Bounds { view: string; sent: Int32Array; clause: Int32Array }
+// One view at a time is analysed (a DocContext asks hundreds of times about the same view): its
+// boundaries are found once, then each question is a binary search instead of a walk with a
+// regular expression per character.
+let last: Bounds | null = null;
+
+function boundsOf(view: string): Bounds {
+  if (last && last.view === view) return last;
+  const sent: number[] = [];
+  const clause: number[] = [];
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10) {
+      sent.push(i);
+      clause.push(i);
+    } else if (c === 0xff0c || c === 0xff1a || c === 58 || c === 44) {
+      // A comma grouping thousands (1,234) ends no clause.
+      if (c === 44 && isDigit(view, i - 1) && isDigit(view, i + 1) && isDigit(view, i + 2) && isDigit(view, i + 3) && !isDigit(view, i + 4)) continue;
+      clause.push(i);
+    }
+  }
+  last = { view, sent: Int32Array.from(sent), clause: Int32Array.from(clause) };
+  return last;
+}
+
+/** Sentence (or clause) boundaries around a view offset: [after the previous end, the next end). */
 export function spanAround(view: string, pos: number, clause: boolean): Span {
-  const re = clause ? CLAUSE_END : SENT_END;
-  // A comma grouping thousands (1,234) ends no clause.
-  const ends = (i: number) => re.test(view[i]!) && !(clause && view[i] === ',' && isDigit(view, i - 1) && isDigit(view, i + 1) && isDigit(view, i + 2) && isDigit(view, i + 3) && !isDigit(view, i + 4));
-  let s = pos;
-  while (s > 0 && !ends(s - 1)) s--;
-  let e = pos;
-  while (e < view.length && !ends(e)) e++;
-  return { start: s, end: e };
+  const ends = clause ? boundsOf(view).clause : boundsOf(view).sent;
+  // first end at or after pos
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: lo > 0 ? ends[lo - 1]! + 1 : 0, end: lo < ends.length ? ends[lo]! : Math.max(pos, view.length) };
 }
 const isDigit = (s: string, i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modalityAt } from '../src/modality.js';
+import { modalityAt, spanAround } from '../src/modality.js';
 
 const at = (s: string, term: string, kinds: ('next_year' | 'shortcomings' | 'measures')[] = []) => {
   const i = s.indexOf(term);
@@ -26,5 +26,29 @@ describe('modalityAt', () => {
   it('section context wins', () => {
     expect(at('开展述法评议。', '述法', ['next_year'])).toBe('planned');
     expect(at('述法形式单一。', '述法', ['shortcomings'])).toBe('problem');
+  });
+});
+
+describe('spanAround (boundaries found once per view)', () => {
+  // The definition: walk from pos to the nearest end marks (a thousands comma ends no clause).
+  const naive = (view: string, pos: number, clause: boolean) => {
+    const re = clause ? /[。！？!?；;\n，,：:]/ : /[。！？!?；;\n]/;
+    const d = (i: number) => /\d/.test(view[i] ?? '');
+    const ends = (i: number) => re.test(view[i]!) && !(clause && view[i] === ',' && d(i - 1) && d(i + 1) && d(i + 2) && d(i + 3) && !d(i + 4));
+    let s = pos;
+    while (s > 0 && !ends(s - 1)) s--;
+    let e = pos;
+    while (e < view.length && !ends(e)) e++;
+    return { start: s, end: e };
+  };
+  it('equals the walk for every offset of mixed texts, alternating views', () => {
+    const views = ['全年调解纠纷1,234件，成功1,200件。其中：重大纠纷3件；\n下一步将继续加强!好?', '共12,3456元,另计1,000,000元：完毕', '', '无标点的一段文字'];
+    for (let round = 0; round < 2; round++) {
+      for (const v of views) {
+        for (let pos = 0; pos <= v.length + 1; pos++) {
+          for (const clause of [false, true]) expect(spanAround(v, pos, clause), `${v}@${pos}/${clause}`).toEqual(naive(v, pos, clause));
+        }
+      }
+    }
   });
 });
