@@ -195,6 +195,11 @@ export interface PdfPrinterOptions {
   recycleAfter?: number;
 }
 
+/**
+ * The print page never shows anything on screen: without this, Chromium lays the scorecard out
+ * at screen width after each swap and again after each print (about half of its work per PDF).
+ */
+const SCREEN_HIDDEN_CSS = '@media screen{html{display:none}}';
 /** Page numbers as CSS page-margin boxes (the page's own @page margins hold them). */
 const PAGE_NUMBER_CSS =
   '@page{@bottom-center{content:counter(page) " / " counter(pages);font-family:"Noto Sans SC";font-size:8px;color:#888}}';
@@ -252,11 +257,9 @@ const SWAP = `async ([html, css]) => {
   for (const el of doc.querySelectorAll('*')) {
     for (const a of [...el.attributes]) if (/^on/i.test(a.name)) el.removeAttribute(a.name);
   }
-  if (css) {
-    const st = doc.createElement('style');
-    st.textContent = css;
-    doc.head.appendChild(st);
-  }
+  const st = doc.createElement('style');
+  st.textContent = css;
+  doc.head.appendChild(st);
   document.title = doc.title;
   document.documentElement.replaceWith(document.adoptNode(doc.documentElement));
   await document.fonts.ready;
@@ -374,7 +377,7 @@ export class PdfPrinter {
         for (const i of need) slot.loaded.add(i);
       }
       // the functions run in the page; passed as text because this package has no DOM lib
-      await slot.page.evaluate(inPage(SWAP), [html, pageNumbers ? PAGE_NUMBER_CSS : '']);
+      await slot.page.evaluate(inPage(SWAP), [html, SCREEN_HIDDEN_CSS + (pageNumbers ? PAGE_NUMBER_CSS : '')]);
       const pdf = await slot.page.pdf({
         format: 'A4',
         printBackground: true,
