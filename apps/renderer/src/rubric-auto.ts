@@ -3,7 +3,7 @@
 // (`doc.meta.adminLevel`): township → township, department → department, county/city/province →
 // county, unknown → township (with a note on the card). `--rubric-map township=my.yaml,…` puts a
 // county's own rubric in place of a preset. An explicit `--rubric ID|PATH` works exactly as before.
-import { FazhiError, loadRubric, type AdminLevel, type LoadedRubric } from '@fazhi/core';
+import { FazhiError, type AdminLevel, type LoadedRubric } from '@fazhi/core';
 
 export const AUTO = 'auto';
 
@@ -73,7 +73,9 @@ export class RubricSelector {
   constructor(
     readonly spec: string = AUTO,
     readonly map: RubricMap = {},
-    private readonly load: (arg: string) => LoadedRubric = loadRubric,
+    // Required (callers pass core's loadRubric, or a cached one): no static reference to the
+    // loader here keeps YAML parsing and the rubric's zod schemas out of `fazhi check`'s chunks.
+    private readonly load: (arg: string) => LoadedRubric,
   ) {
     this.auto = spec === AUTO;
     if (!this.auto && Object.keys(map).length > 0) {
@@ -84,7 +86,7 @@ export class RubricSelector {
   }
 
   /** `--rubric` and `--rubric-map` as given on the command line. */
-  static fromOptions(rubric: string | undefined, rubricMap: string | undefined, load?: (arg: string) => LoadedRubric): RubricSelector {
+  static fromOptions(rubric: string | undefined, rubricMap: string | undefined, load: (arg: string) => LoadedRubric): RubricSelector {
     return new RubricSelector(rubric ?? AUTO, parseRubricMap(rubricMap), load);
   }
 

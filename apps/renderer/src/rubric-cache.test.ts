@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRubric } from '@fazhi/core';
-import { loadRubricCached } from './rubric-cache.js';
+import { loadRubricCached } from './rubric-loader.js';
 import { starterRubric } from './rubric-init.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-cache-'));

@@ -5,8 +5,8 @@ import { existsSync, watch as fsWatch, statSync, type FSWatcher } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path';
 import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
-import { RubricSelector } from '../rubric-auto.js';
-import { loadRubricCached } from '../rubric-cache.js';
+import { AUTO, parseRubricMap, RubricSelector } from '../rubric-auto.js';
+import { readCachedRubric, writeCachedRubric } from '../rubric-cache.js';
 
 export interface CheckOptions {
   rubric?: string;
@@ -16,6 +16,36 @@ export interface CheckOptions {
 }
 
 type Scorer = (file: string) => Promise<Scorecard>;
+
+/**
+ * Rubrics for `check` from the on-disk cache (rubric-cache.ts). Core's loader — YAML parsing and
+ * the rubric's zod schemas, the larger part of a cold start — is imported only when a rubric is
+ * not cached yet (first run, or an edited rubric): `prepare(args)` before `load(arg)`.
+ */
+export class CachedRubrics {
+  private readonly hits = new Map<string, LoadedRubric>();
+  private loader?: (arg: string) => LoadedRubric;
+
+  async prepare(args: Iterable<string>): Promise<void> {
+    for (const arg of args) {
+      if (this.hits.has(arg)) continue;
+      const hit = readCachedRubric(arg);
+      if (hit) this.hits.set(arg, hit);
+      else this.loader ??= (await import('../rubric-loader.js')).loadRubric;
+    }
+  }
+
+  /** Synchronous, as RubricSelector needs; throws the loader's RubricError for a bad rubric. */
+  readonly load = (arg: string): LoadedRubric => {
+    const hit = this.hits.get(arg) ?? readCachedRubric(arg);
+    if (hit) return hit;
+    if (!this.loader) throw new Error(`CachedRubrics: prepare(['${arg}']) was not awaited`);
+    const loaded = this.loader(arg);
+    writeCachedRubric(arg, loaded);
+    this.hits.set(arg, loaded);
+    return loaded;
+  };
+}
 
 /** Builds a function that scores one file with a rubric compiled once. */
 export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
@@ -36,7 +66,7 @@ export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
  * Like makeScorer, but the rubric is picked per report by its unit type (`--rubric auto`); each
  * rubric is compiled once, also across --watch re-runs. An unknown unit type puts a note on the card.
  */
-export async function makeSelectingScorer(selector: RubricSelector): Promise<Scorer> {
+export async function makeSelectingScorer(selector: RubricSelector, rubrics?: CachedRubrics): Promise<Scorer> {
   const [{ readDocument }, { compileExtractor, extractFacts }, { scoreFacts }] = await Promise.all([
     import('@fazhi/reader'),
     import('@fazhi/extract'),
@@ -45,6 +75,7 @@ export async function makeSelectingScorer(selector: RubricSelector): Promise<Sco
   const extractors = new Map<string, ReturnType<typeof compileExtractor>>();
   return async (file) => {
     const doc = await readDocument(file);
+    await rubrics?.prepare([selector.argFor(doc.meta.adminLevel.value)]);
     const { loaded, note } = selector.forLevel(doc.meta.adminLevel.value);
     let extractor = extractors.get(loaded.sha256);
     if (!extractor) extractors.set(loaded.sha256, (extractor = compileExtractor(loaded)));
@@ -65,8 +96,12 @@ export function parseMinScore(v: string | number | undefined): number | undefine
 
 export default async function check(file: string, opts: CheckOptions = {}): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
-  const selector = RubricSelector.fromOptions(opts.rubric, opts.rubricMap, (arg) => loadRubricCached(arg));
-  const score = selector.auto ? await makeSelectingScorer(selector) : await makeScorer(selector.forLevel(undefined).loaded);
+  const rubrics = new CachedRubrics();
+  // the rubrics RubricSelector loads at construction: a fixed --rubric, or the --rubric-map files
+  const spec = opts.rubric ?? AUTO;
+  await rubrics.prepare(spec === AUTO ? Object.values(parseRubricMap(opts.rubricMap)) : [spec]);
+  const selector = RubricSelector.fromOptions(opts.rubric, opts.rubricMap, rubrics.load);
+  const score = selector.auto ? await makeSelectingScorer(selector, rubrics) : await makeScorer(selector.forLevel(undefined).loaded);
   const color = shouldColor(process.stdout);
   const width = process.stdout.columns ?? 100;
 
