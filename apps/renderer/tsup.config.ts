@@ -30,7 +30,13 @@ const fromDist = (file: string): string => {
 };
 // zod's classic API as a plain module: `import * as z from <this>` is tree-shakable, while
 // `import { z } from 'zod'` hands esbuild a namespace object that keeps all of zod (every locale).
-const zodClassic = join(dirname(createRequire(join(pkgSrc('core'), 'index.ts')).resolve('zod/package.json')), 'v4/classic/external.js');
+const zodDir = dirname(createRequire(join(pkgSrc('core'), 'index.ts')).resolve('zod/package.json'));
+const zodClassic = join(zodDir, 'v4/classic/external.js');
+// `z.locales.zhCN` would make every one of zod's ~60 locales part of the bundle (and, as zod's own
+// core re-exports them, of every chunk that uses zod): import the one locale by its file instead.
+const zodLocales = new Map(
+  [...readFileSync(join(zodDir, 'v4/locales/index.js'), 'utf8').matchAll(/export \{ default as (\w+) \} from "\.\/([\w-]+\.js)"/g)].map((m) => [m[1], join(zodDir, 'v4/locales', m[2])]),
+);
 
 const workspacePlugin = {
   name: 'fazhi-workspace',
@@ -63,6 +69,14 @@ const workspacePlugin = {
       if (src.includes("from 'zod'")) {
         src = src.replace(/^import \{ z \} from 'zod';$/m, `import * as z from ${JSON.stringify(zodClassic)};`);
         if (/^import (?!type )[^;]*from 'zod';$/m.test(src)) throw new Error(`${a.path}: unexpected zod import (tsup.config.ts rewrites only \`import { z } from 'zod'\`)`);
+        const locales = new Set<string>();
+        src = src.replace(/\bz\.locales\.(\w+)/g, (_m, name: string) => {
+          if (!zodLocales.has(name)) throw new Error(`${a.path}: unknown zod locale z.locales.${name}`);
+          locales.add(name);
+          return `__zodLocale_${name}`;
+        });
+        if (/\bz\.locales\b/.test(src)) throw new Error(`${a.path}: z.locales used other than as z.locales.<name> (see tsup.config.ts)`);
+        src = [...locales].map((n) => `import __zodLocale_${n} from ${JSON.stringify(zodLocales.get(n))};\n`).join('') + src;
       }
       if (src.includes('import.meta.url')) {
         src = src.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromDist(a.path))}, import.meta.url).href`);
@@ -88,6 +102,7 @@ export default defineConfig(() => {
       entry: ['src/cli.ts', 'src/worker.ts'],
       dts: false,
       splitting: true,
+      metafile: process.env.FAZHI_BUNDLE_META === '1', // dist/metafile-esm.json, for looking at what a chunk holds
       noExternal: [/^@fazhi\/(core|reader|extract|scorer)$/, 'zod', 'commander'],
       esbuildPlugins: [workspacePlugin],
       // commander is CommonJS: give the ES chunks a `require` for its `require('node:events')`
