@@ -340,6 +340,7 @@ export class PdfPrinter {
         free.busy = true;
         return free;
       }
+      if (!this.context) throw new Error('PdfPrinter is closed');
       if (this.slots.length + this.creating < this.maxPages) {
         this.creating++;
         try {
