@@ -14,6 +14,8 @@ export class DocContext {
   /** The document is itself a plan / implementation opinion / notice (not a report of results). */
   readonly planDocument: boolean;
   readonly adminLevel: string;
+  /** The reporting body's level: the reader's, else the one its self-references name (我市/全县/我镇…). */
+  readonly bodyLevel: string;
   readonly reportYear: number | null;
   readonly effectiveYear: number | null;
   private readonly modCache = new Map<string, { modality: Modality; why: string }>();
@@ -32,6 +34,7 @@ export class DocContext {
     this.planDocument =
       /实施方案|实施意见|工作方案|调解方案|工作要点|关于建立(?:和完善)?|决定(?:在|对)/.test(head) && !/报告|年.{0,16}总结|总结如下/.test(head);
     this.adminLevel = doc.meta?.adminLevel?.value ?? 'unknown';
+    this.bodyLevel = this.adminLevel !== 'unknown' ? this.adminLevel : selfLevel(this.view);
     this.reportYear = doc.meta?.reportYear?.value ?? null;
     // Without a report year, the latest year named in the opening stands in for it.
     let ey = this.reportYear;
@@ -49,6 +52,25 @@ export class DocContext {
   allNumbers(): readonly NumberToken[] {
     this.numbersCache ??= scanNumbers(this.view);
     return this.numbersCache;
+  }
+
+  /**
+   * Whether the sentence around `pos` is about a named unit below the reporting body (南湖镇在… in
+   * a city's report, 东村… in a township's): that unit's facilities and figures are not the body's.
+   * The body's own place (北河镇… in 北河镇's report) and groups (各镇, 全县) are not sub-units.
+   * `villages` false: villages and communities count as the body (a fact the contract defines
+   * as "the government or its villages", such as legal advisers).
+   */
+  subunitAt(pos: number, villages = true): boolean {
+    const units = SUBUNITS[this.bodyLevel];
+    if (!units || (!villages && this.bodyLevel === 'township')) return false;
+    const sp = this.sentence(pos);
+    const head = this.view.slice(sp.start, pos).replace(LEAD_IN, '');
+    const m = units.exec(head);
+    if (!m || /[各全每本我所辖该其个多一二两三四五六七八九十]/.test(m[1]!)) return false;
+    const name = m[1]! + m[2]!;
+    const place = this.doc.meta?.place?.value ?? '';
+    return !(place && (place.includes(name) || name.includes(place)));
   }
 
   inTitle(pos: number): boolean {
@@ -109,6 +131,31 @@ export class DocContext {
     }
     return { start: s, end: e };
   }
+}
+
+// A sentence opening with a named unit as its subject: the name, the unit word, then a verb or
+// preposition (南湖镇在…, 红旗街道构建了…, 东村聘请…), never a longer noun (乡镇干部, 村规民约).
+const SUBJECT_NEXT = '(?=[在以通依坚结积创探聚投围把将按针着建打构成立开推实聘组设充大全深强率先为对还也已共累])';
+const subunitsRe = (units: string) => new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,5}?)(${units})${SUBJECT_NEXT}`);
+const SUBUNITS: Record<string, RegExp> = {
+  province: subunitsRe('市|州|县|区|镇|乡|街道'),
+  city: subunitsRe('县|区|镇|乡|街道'),
+  county: subunitsRe('镇|乡|街道'),
+  township: subunitsRe('村|社区'),
+};
+/** A time or linking phrase before the subject (今年以来，南湖镇…). */
+const LEAD_IN = /^\s*(?:今年以来|年内|全年|同时|此外|其中|目前|近年来|20\d{2}年(?:以来)?|截至[^，,]{0,12})[，,]?/;
+
+/** The level a text speaks as (我市 / 全县 / 我镇 …), 'unknown' when it never says. */
+function selfLevel(view: string): string {
+  const count = (re: RegExp) => (view.match(re) ?? []).length;
+  const counts: [string, number][] = [
+    ['city', count(/我市|全市/g)],
+    ['county', count(/我县|全县|我区|全区/g)],
+    ['township', count(/我镇|全镇|我乡|全乡|我街道|全街道|本镇|本乡/g)],
+  ];
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 && counts[0]![1] > counts[1]![1] ? counts[0]![0] : 'unknown';
 }
 
 const HEADING_START = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[章条部])/;

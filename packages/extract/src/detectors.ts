@@ -202,7 +202,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
         const cl = ctx.clause(m.index);
         const sent = ctx.sentence(m.index);
         const sentence = ctx.view.slice(sent.start, sent.end);
-        if (isMultiYear(sentence, ctx.effectiveYear)) continue;
+        if (isMultiYear(sentence, ctx.effectiveYear) || ctx.subunitAt(m.index)) continue;
         const mod = ctx.modality(m.index, end).modality;
         if (mod !== 'done') continue;
         // Numbers after the term in its clause, or before it as the object (对6项决策开展合法性审查).
@@ -243,7 +243,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
             const listed = /^[^，,；;。“”"「」]*(?:共计|合计|总计|共)$/.test(between);
             if ((!listed && (t.start - end > 12 || /[，,；;。、“”"「」]/.test(between))) || (ex && ex.test(ctx.view.slice(cl.start, t.end + 1)))) continue;
             const sent = ctx.sentence(m.index);
-            if (isMultiYear(ctx.view.slice(sent.start, sent.end), ctx.effectiveYear)) continue;
+            if (isMultiYear(ctx.view.slice(sent.start, sent.end), ctx.effectiveYear) || ctx.subunitAt(m.index)) continue;
             if (ctx.modality(m.index, t.end).modality !== 'done') continue;
             const q = ctx.quoteSpan(m.index, t.end, 60);
             const ev = ctx.evidence(q.start, q.end, 'done');
@@ -346,6 +346,8 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const sp = ctx.sentence(pos);
         const sentence = v.slice(sp.start, sp.end);
         if (isMultiYear(sentence, ctx.effectiveYear)) return { ok: false, s: sp.start, e: sp.end };
+        // A named unit below the body (南湖镇…成功调解85件 in a city's report) is a subset, not the total.
+        if (ctx.subunitAt(pos)) return { ok: false, s: sp.start, e: sp.end };
         // The scope that matters is the subject of the figure's clauses, not a lead-in (按照全县统一部署，…).
         const upto = ctx.clause(Math.max(pos, termPos)).end;
         for (const cl of v.slice(sp.start, upto).split(/[，,：:]/)) {
@@ -423,7 +425,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         const head = v.slice(Math.max(cl.start, m.index - 4), m.index);
         if (ex && ex.test(head + m.text)) continue;
         const so = sentenceOk(m.index);
-        if (!so.ok && !(subject.test(m.text) && !isNamedSubunit(v.slice(so.s, m.index)) && !isMultiYear(v.slice(so.s, so.e), ctx.effectiveYear) && !OTHER_SCOPE.test(v.slice(so.s, m.index)))) continue;
+        if (!so.ok && !(subject.test(m.text) && !isNamedSubunit(v.slice(so.s, m.index)) && !ctx.subunitAt(m.index) && !isMultiYear(v.slice(so.s, so.e), ctx.effectiveYear) && !OTHER_SCOPE.test(v.slice(so.s, m.index)))) continue;
         const mod = ctx.modality(s, e).modality;
         if (mod !== 'done') continue;
         const ev = ctx.evidence(s, e, 'done');
@@ -514,7 +516,9 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         const q = ctx.quoteSpan(m.index, end, 60);
         const ev = ctx.evidence(q.start, q.end, mod);
         if (!ev) continue;
-        if (mod !== 'done') { other.push(ev); continue; }
+        // A named unit below the reporting body (南湖镇建成…法律顾问团队… in a city's report) is not the
+        // body; its villages are (the contract: "the government or its villages").
+        if (mod !== 'done' || ctx.subunitAt(m.index, false)) { other.push(ev); continue; }
         present.push(ev);
         const sp = ctx.sentence(m.index);
         if (units && coverage) continue;

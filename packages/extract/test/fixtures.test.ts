@@ -242,3 +242,37 @@ describe('scope by level', () => {
     expect(val(doc, 'mediation')).toMatchObject({ disputes: 523000, rate_pct: 98.6 });
   });
 });
+
+describe('a named unit below the reporting body is not the body', () => {
+  const adviser = (fs: ReturnType<typeof run>) => (val(fs, 'legal_adviser') as { present: boolean }).present;
+  it("a town's facility inside a city's text does not give the city legal advisers", () => {
+    const text =
+      '今年以来，我市深入推进矛盾纠纷多元化解，全市建成调处化解平台20处。\n' +
+      '东湖镇在镇政府东侧，建成了集“司法所+派出所+法律顾问团队+心理咨询室”为一体的联合调处中心，今年已成功调解矛盾纠纷85件。\n' +
+      '全市各级调解组织共成功调解矛盾纠纷1500余起，我市基层治理水平持续提升。';
+    expect(adviser(run(text))).toBe(false);
+  });
+  it('the same sentence in the town\'s own report is the body', () => {
+    const fs = run('东湖镇2024年法治政府建设年度报告\n东湖镇在镇政府东侧，建成了集“司法所+派出所+法律顾问团队”为一体的联合调处中心。全镇聘请法律顾问1名。', { adminLevel: 'township' });
+    expect(adviser(fs)).toBe(true);
+  });
+  it('a group of units (各镇) or the body itself is not a sub-unit', () => {
+    expect(adviser(run('全县各镇均聘请了常年法律顾问，实现法律顾问全覆盖。', { adminLevel: 'county' }))).toBe(true);
+    expect(adviser(run('今年以来，县政府聘请常年法律顾问2名，全年审查合同40份。', { adminLevel: 'county' }))).toBe(true);
+  });
+  it("a named town's figures in a county's text are a subset, not the county's", () => {
+    const fs = run('全县法治建设稳步推进。\n青石镇成立矛盾纠纷联合调处中心，今年已成功调解矛盾纠纷85件，调解成功率98%。\n青石镇全年开展合法性审查26件。', { adminLevel: 'county' });
+    expect(val(fs, 'mediation')).toEqual({ disputes: null, resolved: null, rate_pct: null });
+    expect(val(fs, 'legality_reviews')).toBeNull();
+    const own = run('全县法治建设稳步推进。\n全县各级调解组织成功调解矛盾纠纷850件，调解成功率98%。全年开展合法性审查26件。', { adminLevel: 'county' });
+    expect(val(own, 'mediation')).toMatchObject({ resolved: 850, rate_pct: 98 });
+    expect(val(own, 'legality_reviews')).toBe(26);
+  });
+  it("in a township report, a named village's adviser is the body's (its villages count)", () => {
+    expect(adviser(run('东风村聘请律师担任法律顾问，为村民提供法律咨询。', { adminLevel: 'township' }))).toBe(true);
+  });
+  it('a county report: a named town is a sub-unit, the county itself is not', () => {
+    expect(adviser(run('全县法治建设稳步推进。\n青石镇通过购买服务聘请律师担任法律顾问。', { adminLevel: 'county' }))).toBe(false);
+    expect(adviser(run('青石县2024年法治政府建设年度报告\n青石县聘请律师担任政府法律顾问。', { adminLevel: 'county' }))).toBe(true);
+  });
+});
