@@ -283,7 +283,8 @@ export class PdfPrinter {
   private creating = 0;
   private waiting: (() => void)[] = [];
   readonly executablePath: string;
-  private readonly maxPages: number;
+  /** Pages printing at the same time when `print()` is called concurrently. */
+  readonly maxPages: number;
   private readonly recycleAfter: number;
 
   constructor(executablePath?: string, opts: PdfPrinterOptions = {}) {
@@ -407,13 +408,17 @@ export class PdfPrinter {
   }
 }
 
-/** Prints several pages with one browser. */
+/** Prints several pages with one browser, up to the printer's `maxPages` at a time; PDFs in input order. */
 export async function renderPdf(htmls: string[], printer?: PdfPrinter): Promise<Buffer[]> {
   const p = printer ?? new PdfPrinter();
   await p.open();
   try {
-    const out: Buffer[] = [];
-    for (const h of htmls) out.push(await p.print(h));
+    const out: Buffer[] = new Array<Buffer>(htmls.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < htmls.length; i = next++) out[i] = await p.print(htmls[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(p.maxPages, htmls.length) }, worker));
     return out;
   } finally {
     if (!printer) await p.close();

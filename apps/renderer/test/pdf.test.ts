@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfPrinter, fontFaceCss, renderScorecardHtml } from '../src/index.js';
+import { PdfPrinter, fontFaceCss, renderPdf, renderScorecardHtml } from '../src/index.js';
 import { findChromium, noChromiumError } from '../src/pdf.js';
 import { chromiumPath, skipBrowser } from './browser.js';
 import { fixtureCard, fixtureRubric, fixtureText } from './helpers.js';
@@ -152,6 +152,9 @@ describe.skipIf(skipBrowser)('PDF printing in parallel (Chromium)', () => {
         expect(text).toContain(`${places[i]}评分卡`);
         for (const other of places.filter((_, j) => j !== i)) expect(text).not.toContain(`${other}评分卡`);
       });
+      // renderPdf prints on both pages too and keeps the input order
+      const again = await renderPdf(places.map((p) => page(`<h1>${p}汇总</h1>`)), printer);
+      expect(again.map((pdf) => places.find((p) => pdfText(pdf).text.includes(`${p}汇总`)))).toEqual(places);
     } finally {
       await printer.close();
     }
