@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -99,7 +100,7 @@ export default defineConfig(() => {
     { ...common, entry: ['src/index.ts'], dts: true },
     {
       ...common,
-      entry: ['src/cli.ts', 'src/worker.ts'],
+      entry: ['src/cli.ts', 'src/worker.ts', 'src/compile-builtins.ts'],
       dts: false,
       splitting: true,
       metafile: process.env.FAZHI_BUNDLE_META === '1', // dist/metafile-esm.json, for looking at what a chunk holds
@@ -107,6 +108,10 @@ export default defineConfig(() => {
       esbuildPlugins: [workspacePlugin],
       // commander is CommonJS: give the ES chunks a `require` for its `require('node:events')`
       banner: { js: "import { createRequire as __fazhiRequire } from 'node:module';\nconst require = __fazhiRequire(import.meta.url);" },
+      // the built-in rubrics, loaded once with this build's own loader (see src/builtin-rubrics.ts)
+      onSuccess: async () => {
+        execFileSync(process.execPath, [join(outDir, 'compile-builtins.js'), join(outDir, 'builtin-rubrics.json')], { stdio: 'inherit' });
+      },
     },
   ];
 });

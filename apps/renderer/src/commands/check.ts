@@ -6,6 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
 import { AUTO, parseRubricMap, RubricSelector } from '../rubric-auto.js';
+import { readBuiltinRubric } from '../builtin-rubrics.js';
 import { readCachedRubric, writeCachedRubric } from '../rubric-cache.js';
 
 export interface CheckOptions {
@@ -18,9 +19,10 @@ export interface CheckOptions {
 type Scorer = (file: string) => Promise<Scorecard>;
 
 /**
- * Rubrics for `check` from the on-disk cache (rubric-cache.ts). Core's loader — YAML parsing and
- * the rubric's zod schemas, the larger part of a cold start — is imported only when a rubric is
- * not cached yet (first run, or an edited rubric): `prepare(args)` before `load(arg)`.
+ * Rubrics for `check` without core's loader when possible: a built-in rubric compiled at build
+ * time (builtin-rubrics.ts), else the on-disk cache (rubric-cache.ts). The loader — YAML parsing
+ * and the rubric's zod schemas, the larger part of a cold start — is imported only for a rubric
+ * in neither (a county's own rubric on its first run, an edited one): `prepare(args)` before `load(arg)`.
  */
 export class CachedRubrics {
   private readonly hits = new Map<string, LoadedRubric>();
@@ -29,7 +31,7 @@ export class CachedRubrics {
   async prepare(args: Iterable<string>): Promise<void> {
     for (const arg of args) {
       if (this.hits.has(arg)) continue;
-      const hit = readCachedRubric(arg);
+      const hit = readBuiltinRubric(arg) ?? readCachedRubric(arg);
       if (hit) this.hits.set(arg, hit);
       else this.loader ??= (await import('../rubric-loader.js')).loadRubric;
     }
@@ -37,7 +39,7 @@ export class CachedRubrics {
 
   /** Synchronous, as RubricSelector needs; throws the loader's RubricError for a bad rubric. */
   readonly load = (arg: string): LoadedRubric => {
-    const hit = this.hits.get(arg) ?? readCachedRubric(arg);
+    const hit = this.hits.get(arg) ?? readBuiltinRubric(arg) ?? readCachedRubric(arg);
     if (hit) return hit;
     if (!this.loader) throw new Error(`CachedRubrics: prepare(['${arg}']) was not awaited`);
     const loaded = this.loader(arg);
