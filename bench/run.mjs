@@ -23,6 +23,8 @@ const N = Number(opt('--n', QUICK ? 500 : 10_000));
 // --cli-batch [N[,M…]]: also run `fazhi batch` itself over N files (default: the batch size)
 const CLI_BATCH = flag('--cli-batch') ? String(/^\d/.test(opt('--cli-batch', '')) ? opt('--cli-batch') : N).split(',').map(Number) : [];
 const CLI_TIMEOUT = Number(opt('--cli-timeout', 600));
+// --cli-jobs N: `fazhi batch --jobs N` (default 1: the memory figure of one thread)
+const CLI_JOBS = Number(opt('--cli-jobs', 1));
 const cliRuns = [];
 const loadStart = loadavg()[0];
 const ONLY = opt('--only', 'extract,jobs2,html,pdf,check,batch').split(',');
@@ -227,7 +229,9 @@ async function cliBatchWorkload(n, dir, timeoutS) {
   }
   const outDir = join(dir, `out-${Date.now()}`);
   const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-v', process.execPath, PATHS.cli, 'batch', inDir, '--out', outDir, '--rubric', 'national'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const load0 = loadavg()[0];
+  const args = [PATHS.cli, 'batch', inDir, '--out', outDir, '--rubric', 'national', '--jobs', String(CLI_JOBS)];
+  const child = spawn('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   let timedOut = false;
@@ -241,7 +245,22 @@ async function cliBatchWorkload(n, dir, timeoutS) {
   const ms = performance.now() - t0;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
   const done = (err.match(/^\[\d+\/\d+\]/gm) ?? []).length;
-  const res = { reports: n, seconds: ms / 1000, peakRssMb: rss ? Number(rss[1]) / 1024 : null, scored: done, timedOut, code };
+  const cpu = ['User', 'System'].map((k) => Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? NaN)).reduce((a, b) => a + b, 0);
+  const res = {
+    reports: n,
+    jobs: CLI_JOBS,
+    seconds: ms / 1000,
+    reportsPerSecond: timedOut ? null : (n / ms) * 1000,
+    cpuSeconds: Number.isFinite(cpu) ? cpu : null,
+    peakRssMb: rss ? Number(rss[1]) / 1024 : null,
+    scored: done,
+    timedOut,
+    code,
+    loadavg: [load0, loadavg()[0]].map((x) => Math.round(x * 100) / 100),
+  };
+  // the batch finished but could not compare the reports (see E_COPY_DETECTION in batch.ts)
+  const copyFail = /E_COPY_DETECTION[^\n]*/.exec(err)?.[0];
+  if (copyFail) res.copyDetection = copyFail.slice(0, 200);
   if (!timedOut && code !== 0) res.error = (/E_[A-Z_]+[^\n]*/.exec(err)?.[0] ?? `exit ${code}`).slice(0, 200);
   rmSync(outDir, { recursive: true, force: true });
   return res;
@@ -349,7 +368,9 @@ try {
       const b = await cliBatchWorkload(n, tmp, CLI_TIMEOUT);
       cliRuns.push(b);
       if (b.error) note(`fazhi batch (CLI, ${n} files) failed: ${b.error}`);
-      log(`  fazhi batch ${n}: ${b.timedOut ? `KILLED after ${b.seconds.toFixed(0)} s (${b.scored} reports scored)` : `${b.seconds.toFixed(1)} s`}, peak RSS ${b.peakRssMb?.toFixed(0) ?? '—'} MB`);
+      if (b.copyDetection) note(`fazhi batch (CLI, ${n} files): ${b.copyDetection}`);
+      const speed = b.reportsPerSecond ? `, ${b.reportsPerSecond.toFixed(1)} reports/s, ${b.cpuSeconds?.toFixed(0)} CPU-s` : '';
+      log(`  fazhi batch ${n}: ${b.timedOut ? `KILLED after ${b.seconds.toFixed(0)} s (${b.scored} reports scored)` : `${b.seconds.toFixed(1)} s`}${speed}, peak RSS ${b.peakRssMb?.toFixed(0) ?? '—'} MB, load ${b.loadavg.join('→')}`);
     }
   }
 } finally {
@@ -388,7 +409,7 @@ const result = {
     reports: N,
     peakRssMb: round(batchRss, 0),
     measured: cliFull ? 'fazhi batch (CLI)' : m('streamRss') !== null ? 'streamed pipeline child' : null,
-    cli: cliRuns.map((b) => ({ ...b, seconds: round(b.seconds, 1), peakRssMb: round(b.peakRssMb, 0) })),
+    cli: cliRuns.map((b) => ({ ...b, seconds: round(b.seconds, 1), reportsPerSecond: round(b.reportsPerSecond, 1), cpuSeconds: round(b.cpuSeconds, 1), peakRssMb: round(b.peakRssMb, 0) })),
     streamPeakRssMb: round(m('streamRss'), 0),
     streamReportsPerSecond: round(m('streamPerSec'), 0),
   },
