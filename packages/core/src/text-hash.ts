@@ -90,22 +90,29 @@ export function fnv1a(s: string, from = 0, to = s.length): number {
 export const COPY_SHINGLES = { size: 8, sampleBits: 2 } as const;
 
 /**
- * Sorted distinct FNV-1a hashes of the `k`-character shingles of an already normalised text,
- * sampled as COPY_SHINGLES says (`sampleBits` 0 keeps all). Hashes go into a Uint32Array sorted
- * natively, then deduplicated (a Set of numbers above 2^31 and a comparator sort cost far more).
+ * Sorted distinct hashes of the `k`-character shingles of an already normalised text, sampled as
+ * COPY_SHINGLES says (`sampleBits` 0 keeps all). A polynomial rolling hash (one multiply per
+ * character instead of k), finalised with murmur3's mixer so the top bits used for sampling are
+ * well spread. Hashes go into a Uint32Array sorted natively, then deduplicated.
  */
 export function shingleHashes(norm: string, k: number = COPY_SHINGLES.size, sampleBits: number = COPY_SHINGLES.sampleBits): number[] {
   const n = Math.max(0, norm.length - k + 1);
   const hs = new Uint32Array(n);
   const shift = 32 - sampleBits;
+  const B = 0x01000193;
+  let top = 1; // B^(k-1): weight of the character leaving the window
+  for (let j = 1; j < k; j++) top = Math.imul(top, B);
+  let h = 0;
+  for (let j = 0; j < Math.min(k, norm.length); j++) h = (Math.imul(h, B) + norm.charCodeAt(j)) | 0;
   let m = 0;
   for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + k; j++) {
-      h ^= norm.charCodeAt(j);
-      h = Math.imul(h, 0x01000193);
-    }
-    if (sampleBits === 0 || h >>> shift === 0) hs[m++] = h >>> 0;
+    let x = h ^ (h >>> 16);
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+    if (sampleBits === 0 || x >>> shift === 0) hs[m++] = x >>> 0;
+    if (i + k < norm.length) h = (Math.imul(h - Math.imul(top, norm.charCodeAt(i)), B) + norm.charCodeAt(i + k)) | 0;
   }
   const kept = hs.subarray(0, m).sort();
   const out: number[] = [];
