@@ -135,7 +135,7 @@ export function scanNumbers(view: string, from = 0, to = view.length): NumberTok
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM_RE.exec(slice))) {
-    let core = m[0];
+    const core = m[0];
     let coreStart = from + m.index;
     let coreEnd = coreStart + core.length;
     let percent = false;
@@ -165,7 +165,7 @@ export function scanNumbers(view: string, from = 0, to = view.length): NumberTok
       else if (big === '亿' || big === '億') { value *= 1e8; end += 1; }
     }
     for (const p of APPROX_PREFIX) {
-      if (view.slice(start - p.length, start) === p) { approximate = true; start -= p.length; break; }
+      if (start >= p.length && view.startsWith(p, start - p.length)) { approximate = true; start -= p.length; break; }
     }
     // 余/多 right after the number, before or after the unit (2万余件, 150余起, 500余场(次)).
     let after = end;
@@ -187,8 +187,6 @@ export function scanNumbers(view: string, from = 0, to = view.length): NumberTok
     // Reject things that are clearly not quantities: years (2024年), dates (3月), document numbers.
     out.push({ value: Math.round(value * 1e6) / 1e6, start, end, coreStart, coreEnd, approximate, percent, unit, chinese });
     NUM_RE.lastIndex = Math.max(NUM_RE.lastIndex, coreEnd - from);
-    void core;
-    core = '';
   }
   return out;
 }
