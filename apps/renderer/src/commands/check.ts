@@ -1,9 +1,13 @@
 // `fazhi check FILE [--rubric auto|R] [--rubric-map …] [--min-score S] [--watch]`: a township's self-check in a terminal.
-// Cold start matters, so this imports only reader, extract and scorer (lazily) — never the
-// HTML/PDF/XLSX code — and compiles the rubric's extractor once, also across --watch re-runs.
+// Cold start matters, so this imports only reader, extract and scorer — never the HTML/PDF/XLSX
+// code (this module itself is imported only when `check` runs) — and compiles the rubric's
+// extractor once, also across --watch re-runs.
 import { existsSync, watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { FazhiError, isFazhiError, type LoadedRubric, type Scorecard } from '@fazhi/core';
+import { compileExtractor, extractFacts } from '@fazhi/extract';
+import { readDocument } from '@fazhi/reader';
+import { scoreFacts } from '@fazhi/scorer';
 import { checkExitCode, renderCheckReport, shouldColor } from '../check-report.js';
 import { AUTO, parseRubricMap, RubricSelector } from '../rubric-auto.js';
 import { readBuiltinRubric } from '../builtin-rubrics.js';
@@ -51,11 +55,6 @@ export class CachedRubrics {
 
 /** Builds a function that scores one file with a rubric compiled once. */
 export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
-  const [{ readDocument }, { compileExtractor, extractFacts }, { scoreFacts }] = await Promise.all([
-    import('@fazhi/reader'),
-    import('@fazhi/extract'),
-    import('@fazhi/scorer'),
-  ]);
   const extractor = compileExtractor(loaded);
   return async (file) => {
     const doc = await readDocument(file);
@@ -69,11 +68,6 @@ export async function makeScorer(loaded: LoadedRubric): Promise<Scorer> {
  * rubric is compiled once, also across --watch re-runs. An unknown unit type puts a note on the card.
  */
 export async function makeSelectingScorer(selector: RubricSelector, rubrics?: CachedRubrics): Promise<Scorer> {
-  const [{ readDocument }, { compileExtractor, extractFacts }, { scoreFacts }] = await Promise.all([
-    import('@fazhi/reader'),
-    import('@fazhi/extract'),
-    import('@fazhi/scorer'),
-  ]);
   const extractors = new Map<string, ReturnType<typeof compileExtractor>>();
   return async (file) => {
     const doc = await readDocument(file);
