@@ -4,6 +4,7 @@ import { FazhiError, type SourceDocument, type SourceFormat } from '@fazhi/core'
 import { decodeBytes } from './decode.js';
 import { assemble, type Extracted } from './document.js';
 import { readerError } from './errors.js';
+import { looksHardWrapped } from './layout.js';
 
 export { viewToOriginal, viewRangeToOriginal, originalToView, lineAt, blockAt } from './offsets.js';
 export { placeOf } from './meta.js';
@@ -73,7 +74,8 @@ export async function readBuffer(bytes: Uint8Array, fileName: string, opts: Read
           x = await (await import('./formats/html.js')).extractHtml(bytes, name);
           break;
         }
-        x = { format, encoding: d.encoding, text: d.text };
+        // A hard-wrapped text (copied from a PDF) has its lines joined like a PDF's.
+        x = { format, encoding: d.encoding, text: d.text, ...(looksHardWrapped(d.text) ? { joinLines: true } : {}) };
         break;
       }
       case 'html':

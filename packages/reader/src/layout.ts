@@ -164,3 +164,35 @@ export function layoutLines(full: string, joined = false): Layout {
   }
   return { lines, drop, bodyStart, bodyEnd, title };
 }
+
+const WRAP_END = /[。！？!?：:；;”"』」）)》】\]]$/;
+
+/**
+ * Whether a plain text is hard-wrapped (copied from a PDF or a fixed-width editor): most of its
+ * long lines share one width (±2 characters) and run on into the next line without ending a
+ * sentence. Such lines are joined in
+ * the view like PDF lines, so a term split across a line break (法律顾\n问) is found again.
+ */
+export function looksHardWrapped(text: string): boolean {
+  const lens: number[] = [];
+  let open = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length < 15) continue;
+    lens.push(t.length);
+    // A wrapped line runs on into the next line (no blank line between: that is a paragraph).
+    if (!WRAP_END.test(t) && (lines[i + 1] ?? '').trim() !== '') open++;
+  }
+  if (lens.length < 8) return false;
+  const freq = new Map<number, number>();
+  for (const n of lens) freq.set(n, (freq.get(n) ?? 0) + 1);
+  let width = 0;
+  let best = -1;
+  for (const [n] of freq) {
+    let near = 0;
+    for (let d = -2; d <= 2; d++) near += freq.get(n + d) ?? 0;
+    if (near > best || (near === best && n > width)) [best, width] = [near, n];
+  }
+  return best >= 0.5 * lens.length && open >= 0.5 * lens.length;
+}

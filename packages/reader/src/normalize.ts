@@ -179,7 +179,9 @@ export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
     if (opts.joinLines) {
       const nt = lines[next]!.text;
       const blankBetween = next > kept[k]! + 1;
-      if (!blankBetween && !SENTENCE_END.test(seg) && !HEADING_START.test(nt) && seg.length > 0) continue; // join
+      // A short numbered heading (一、主要举措和成效) is a line of its own, not the start of a wrapped one.
+      const heading = HEADING_START.test(seg) && seg.length <= 24 && !/[，,。；;]/.test(seg);
+      if (!blankBetween && !heading && !SENTENCE_END.test(seg) && !HEADING_START.test(nt) && seg.length > 0) continue; // join
     }
     push(l.end, l.end + 1); // the newline
   }
