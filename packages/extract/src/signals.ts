@@ -234,9 +234,6 @@ export function computeSignals(ctx: DocContext, stockPhrases: readonly string[])
   const sentences = v.split(/[。！？!?；;\n]/).filter((s) => s.trim().length >= 6);
   const stockExamples: Evidence[] = [];
   let stockSentences = 0;
-  let off = 0;
-  const sentStarts: number[] = [];
-  for (const s of v.split(/(?<=[。！？!?；;\n])/)) { sentStarts.push(off); off += s.length; }
   for (const s of sentences) {
     if (stockPhrases.some((p) => s.includes(p)) && !/\d/.test(s)) stockSentences++;
   }
