@@ -43,6 +43,12 @@ export interface CardSummary {
 }
 
 /**
+ * A copy of `s` that holds nothing else: a quote cut from a report with `slice` may be a view of
+ * the whole decoded text (a V8 sliced string), which would keep every report's text alive.
+ */
+export const freshString = (s: string): string => (s.length === 0 ? s : (JSON.parse(JSON.stringify(s)) as string));
+
+/**
  * Interns the strings every card repeats (indicator ids and titles, rubric stamps, flag
  * messages): a card that crossed a thread boundary or was parsed from JSON has its own copies.
  */
@@ -51,19 +57,21 @@ export class StringPool {
   get(s: string): string {
     const had = this.m.get(s);
     if (had !== undefined) return had;
-    this.m.set(s, s);
-    return s;
+    const f = freshString(s);
+    this.m.set(f, f);
+    return f;
   }
 }
 
-const identity = { get: (s: string) => s };
+const unpooled = { get: freshString };
 
 /** The summary of a card (a fresh object: it holds nothing of the card's evidence). */
-export function summarizeCard(c: Scorecard | CardSummary, pool: { get(s: string): string } = identity): CardSummary {
+export function summarizeCard(c: Scorecard | CardSummary, pool: { get(s: string): string } = unpooled): CardSummary {
   const p = (s: string) => pool.get(s);
+  const f = freshString;
   const out: CardSummary = {
     schemaVersion: 1,
-    file: c.file,
+    file: f(c.file),
     place: c.place === null ? null : p(c.place),
     reportYear: c.reportYear,
     adminLevel: c.adminLevel,
@@ -80,7 +88,7 @@ export function summarizeCard(c: Scorecard | CardSummary, pool: { get(s: string)
         code: f.code,
         severity: f.severity,
         message: p(f.message),
-        evidence: f.evidence.map((e) => ({ quote: e.quote, line: e.line })),
+        evidence: f.evidence.map((e) => ({ quote: freshString(e.quote), line: e.line })),
       };
       if (f.penalty !== undefined) s.penalty = f.penalty;
       return s;
@@ -88,7 +96,7 @@ export function summarizeCard(c: Scorecard | CardSummary, pool: { get(s: string)
     review: c.review.map(p),
     stamps: {
       rubric: { id: p(c.stamps.rubric.id), version: p(c.stamps.rubric.version), sha256: p(c.stamps.rubric.sha256) },
-      source: { file: c.stamps.source.file, sha256: c.stamps.source.sha256 },
+      source: { file: f(c.stamps.source.file), sha256: f(c.stamps.source.sha256) },
     },
   };
   if (c.notes) out.notes = c.notes.map(p);

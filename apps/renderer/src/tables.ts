@@ -1,4 +1,5 @@
 // The batch as tables: scores.xlsx (评分表, 质量提示, 人工复核, 疑似雷同, 未能评分) and scores.csv.
+import { PassThrough } from 'node:stream';
 import type { BatchResult, Rubric } from '@fazhi/core';
 import type { CardSummary } from './card-summary.js';
 import { labels, type Lang } from './i18n.js';
@@ -133,26 +134,52 @@ export function scoresCsv(input: TableInput): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * The workbook, written row by row with ExcelJS's streaming writer: a 10,000-report batch never
+ * holds a workbook model of every cell (the in-memory model took ~500 MB at that size).
+ */
 export async function scoresXlsx(input: TableInput): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const en = input.lang === 'en';
   const L = labels(input.lang);
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((res, rej) => {
+    sink.on('end', res);
+    sink.on('error', rej);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'fazhi-scorecard';
   // fixed date so that the same batch gives the same workbook
   wb.created = wb.modified = new Date('2000-01-01T00:00:00Z');
   const str = (v: Cell) => (typeof v === 'string' ? safeCellText(v) : v);
 
-  const addSheet = (name: string, header: string[], rows: Cell[][], widths: number[] = []) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-    ws.addRow(header);
-    for (const r of rows) ws.addRow(r.map(str));
-    const h = ws.getRow(1);
+  interface SheetOpts {
+    xSplit?: number;
+    headerHeight?: number;
+    autoFilter?: boolean;
+    /** Rows under the table (e.g. the rubric's stamp), after one empty row. */
+    footer?: Cell[][];
+  }
+  const addSheet = (name: string, header: string[], rows: Iterable<Cell[]>, widths: number[] = [], o: SheetOpts = {}) => {
+    // everything the streaming writer puts before the rows (views, column widths, the filter)
+    // is set before the first row is committed
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: o.xSplit ?? 0 }] });
+    header.forEach((_, k) => (ws.getColumn(k + 1).width = widths[k] ?? 12));
+    if (o.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+    const h = ws.addRow(header);
     h.font = { bold: true };
     h.alignment = { vertical: 'middle', wrapText: true };
     h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF2F5' } };
-    header.forEach((_, k) => (ws.getColumn(k + 1).width = widths[k] ?? 12));
-    return ws;
+    if (o.headerHeight) h.height = o.headerHeight;
+    h.commit();
+    for (const r of rows) ws.addRow(r.map(str)).commit();
+    if (o.footer) {
+      ws.addRow([]).commit();
+      for (const r of o.footer) ws.addRow(r.map(str)).commit();
+    }
+    ws.commit();
   };
 
   // One 评分表 per rubric: every column of a sheet means the same thing for every row, so a clerk
@@ -165,40 +192,37 @@ export async function scoresXlsx(input: TableInput): Promise<Buffer> {
     let name = g ? sheetName(`${base} ${g.loaded.rubric.id}`) : base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = sheetName(`${base} ${g!.loaded.rubric.id}`, `-${k}`);
     used.add(name.toLowerCase());
-    const ws = addSheet(name, header, rows, [6, 10, 14, 7, 26, ...cols.map(() => 10), 8, 7, 9, 7, 24, 20]);
-    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 5 }];
-    ws.getRow(1).height = 48;
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-    if (g) {
-      // the rubric's stamp under the table, so a printed sheet says what it was scored against
-      ws.addRow([]);
-      ws.addRow([`${en ? 'Rubric' : '细则'}：${g.loaded.rubric.title}（${g.loaded.rubric.id} v${g.loaded.rubric.version} · ${g.loaded.sha256.slice(0, 12)}）`]);
-    }
+    // the rubric's stamp under the table, so a printed sheet says what it was scored against
+    const footer = g ? [[`${en ? 'Rubric' : '细则'}：${g.loaded.rubric.title}（${g.loaded.rubric.id} v${g.loaded.rubric.version} · ${g.loaded.sha256.slice(0, 12)}）`]] : undefined;
+    addSheet(name, header, rows, [6, 10, 14, 7, 26, ...cols.map(() => 10), 8, 7, 9, 7, 24, 20], { xSplit: 5, headerHeight: 48, autoFilter: true, footer });
   }
 
-  const flagRows: Cell[][] = [];
-  for (const c of input.cards)
-    for (const f of c.flags)
-      flagRows.push([c.file, c.place ?? '', f.code, L.flagCodes[f.code] ?? f.code, L.severities[f.severity] ?? f.severity, f.message, f.evidence.map((e) => `「${e.quote}」(${e.line})`).join(' ')]);
-  addSheet(en ? 'Flags' : '质量提示', [L.file, L.place, 'code', en ? 'Flag' : '类别', en ? 'Severity' : '严重程度', en ? 'Message' : '说明', L.evidence], flagRows, [26, 14, 18, 16, 8, 50, 60]);
+  function* flagRows(): Generator<Cell[]> {
+    for (const c of input.cards)
+      for (const f of c.flags)
+        yield [c.file, c.place ?? '', f.code, L.flagCodes[f.code] ?? f.code, L.severities[f.severity] ?? f.severity, f.message, f.evidence.map((e) => `「${e.quote}」(${e.line})`).join(' ')];
+  }
+  addSheet(en ? 'Flags' : '质量提示', [L.file, L.place, 'code', en ? 'Flag' : '类别', en ? 'Severity' : '严重程度', en ? 'Message' : '说明', L.evidence], flagRows(), [26, 14, 18, 16, 8, 50, 60]);
 
-  const ovRows: Cell[][] = [];
-  for (const c of input.cards)
-    for (const i of c.indicators)
-      if (i.override)
-        ovRows.push([c.file, c.place ?? '', i.id, i.title, i.override.originalPoints, i.points, i.override.reason, i.override.reviewer, i.override.date]);
+  function* ovRows(): Generator<Cell[]> {
+    for (const c of input.cards)
+      for (const i of c.indicators)
+        if (i.override) yield [c.file, c.place ?? '', i.id, i.title, i.override.originalPoints, i.points, i.override.reason, i.override.reviewer, i.override.date];
+  }
   addSheet(
     en ? 'Overrides' : '人工复核',
     [L.file, L.place, 'id', L.indicator, en ? 'Tool points' : '原得分', en ? 'Reviewed points' : '复核后得分', en ? 'Reason' : '理由', L.reviewer, en ? 'Date' : '日期'],
-    ovRows,
+    ovRows(),
     [26, 14, 24, 20, 9, 10, 40, 14, 12],
   );
 
-  const cpRows: Cell[][] = input.result.copies.map((p) => [p.a, p.b, p.similarity, p.sharedChars, p.passages.map((x) => `「${x.a.quote}」`).join(' ')]);
+  const cpRows = input.result.copies.map((p): Cell[] => [p.a, p.b, p.similarity, p.sharedChars, p.passages.map((x) => `「${x.a.quote}」`).join(' ')]);
   addSheet(en ? 'Shared text' : '疑似雷同', ['A', 'B', L.similarity, en ? 'Shared chars' : '相同字数', L.shared], cpRows, [26, 26, 8, 10, 80]);
 
-  const failRows: Cell[][] = (input.failures ?? []).map((f) => [f.file, f.code, f.message]);
+  const failRows = (input.failures ?? []).map((f): Cell[] => [f.file, f.code, f.message]);
   addSheet(en ? 'Failed' : '未能评分', [L.file, 'code', en ? 'Message' : '说明'], failRows, [30, 22, 80]);
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

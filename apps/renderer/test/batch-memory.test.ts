@@ -147,3 +147,25 @@ describe('runBatch keeps summaries', () => {
     expect(third.entries.every((e) => e.skipped)).toBe(true);
   }, 60000);
 });
+
+describe('scores.xlsx, streamed', () => {
+  it('one row per report, header styled and frozen, filter on the header, every sheet present', async () => {
+    const base = summarizeCard(fixtureCard());
+    const cards = Array.from({ length: 1500 }, (_, k) => ({ ...base, file: `r${String(k).padStart(4, '0')}.txt`, total: (k * 7) % 100 }));
+    const loaded = fixtureRubric();
+    const buf = await scoresXlsx({ result: scoreBatch(cards as never), cards, loaded, failures: [{ file: 'bad.docx', code: 'E_DOCX_CORRUPT', message: '损坏' }] });
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '质量提示', '人工复核', '疑似雷同', '未能评分']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(1 + cards.length);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.getRow(1).height).toBe(48);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 5 });
+    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.getColumn(5).width).toBe(26);
+    expect(wb.worksheets[4]!.getRow(2).values).toEqual([undefined, 'bad.docx', 'E_DOCX_CORRUPT', '损坏']);
+    expect(wb.worksheets[1]!.rowCount).toBe(1 + cards.length * base.flags.length);
+  });
+});
