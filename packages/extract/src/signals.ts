@@ -34,90 +34,73 @@ interface DupSentence {
   end: number;
   chars: number;
   hash: number;
-  /** Sorted distinct 4-gram hashes (small-integer range: fast Map keys, no boxed doubles). */
-  grams: Int32Array;
-}
-
-function gramSet(key: string): Int32Array {
-  const n = key.length - DUPLICATE.gram + 1;
-  const hs = new Int32Array(Math.max(0, n));
-  for (let i = 0; i < n; i++) {
-    let h = key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 1);
-    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 2);
-    h = Math.imul(h, 0x01000193) ^ key.charCodeAt(i + 3);
-    hs[i] = h & 0x3fffffff;
-  }
-  hs.sort();
-  let k = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || hs[i] !== hs[k - 1]) hs[k++] = hs[i]!;
-  return hs.subarray(0, k);
-}
-
-function intersect(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+  /** The normalised sentence (its 4-grams go into the GramIndex). */
+  key: string;
 }
 
 /**
- * gram → sentences containing it, in typed arrays (open addressing, linked postings): the
- * duplicate check looks up every gram of every sentence, and a Map of arrays cost more than the
- * rest of the check together.
+ * The distinct 4-grams of every sentence in typed arrays: gram → sentences containing it (open
+ * addressing, linked postings) and sentence → its grams' table slots. The duplicate check looks
+ * up every gram of every sentence; Maps of arrays and a sorted array per sentence cost more than
+ * the rest of the check together.
  */
 class GramIndex {
   /** Entries of sentence i are first[i] … first[i+1]-1 (one per distinct gram). */
   readonly first: Int32Array;
   /** Table slot of each entry's gram. */
   readonly slotOf: Int32Array;
-  /** Per slot: the gram (-1: empty), the most recent entry, how many sentences have it. */
-  readonly key: Int32Array;
+  /** Per slot: the gram (-1: empty), its most recent entry, how many sentences have it. */
+  private readonly key: Int32Array;
   readonly head: Int32Array;
   readonly count: Int32Array;
   /** Per entry: its sentence and the previous entry of the same gram (-1: none). */
   readonly sent: Int32Array;
   readonly next: Int32Array;
 
-  constructor(grams: readonly Int32Array[]) {
+  constructor(keys: readonly string[]) {
+    const g = DUPLICATE.gram;
     let total = 0;
-    for (const g of grams) total += g.length;
+    for (const k of keys) total += Math.max(0, k.length - g + 1);
     let size = 16;
     while (size < total * 2) size *= 2;
     const mask = size - 1;
     this.key = new Int32Array(size).fill(-1);
     this.head = new Int32Array(size).fill(-1);
     this.count = new Int32Array(size);
-    this.first = new Int32Array(grams.length + 1);
+    this.first = new Int32Array(keys.length + 1);
     this.slotOf = new Int32Array(total);
     this.sent = new Int32Array(total);
     this.next = new Int32Array(total);
     let e = 0;
-    for (let i = 0; i < grams.length; i++) {
+    for (let i = 0; i < keys.length; i++) {
       this.first[i] = e;
-      for (const g of grams[i]!) {
-        let slot = (Math.imul(g, 0x9e3779b1) >>> 0) & mask;
-        while (this.key[slot] !== -1 && this.key[slot] !== g) slot = (slot + 1) & mask;
-        this.key[slot] = g;
+      const k = keys[i]!;
+      for (let j = 0; j + g <= k.length; j++) {
+        let h = k.charCodeAt(j);
+        h = Math.imul(h, 0x01000193) ^ k.charCodeAt(j + 1);
+        h = Math.imul(h, 0x01000193) ^ k.charCodeAt(j + 2);
+        h = Math.imul(h, 0x01000193) ^ k.charCodeAt(j + 3);
+        h &= 0x3fffffff;
+        let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        while (this.key[slot] !== -1 && this.key[slot] !== h) slot = (slot + 1) & mask;
+        // A gram repeated inside the sentence is counted once (entries of one sentence are contiguous).
+        const last = this.head[slot]!;
+        if (last !== -1 && this.sent[last] === i) continue;
+        this.key[slot] = h;
         this.slotOf[e] = slot;
         this.sent[e] = i;
-        this.next[e] = this.head[slot]!;
+        this.next[e] = last;
         this.head[slot] = e;
         this.count[slot]!++;
         e++;
       }
     }
-    this.first[grams.length] = e;
+    this.first[keys.length] = e;
+  }
+
+  /** Distinct grams of sentence i. */
+  size(i: number): number {
+    return this.first[i + 1]! - this.first[i]!;
   }
 }
 
@@ -147,10 +130,10 @@ function duplicateParagraphs(ctx: DocContext): Signals['duplicateParagraphs'] {
     let b = c !== -1 && c !== 10 ? i + 1 : i;
     while (a < b && isSpaceCode(v.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(v.charCodeAt(b - 1))) b--;
-    sents.push({ para, start: a, end: b, chars: key.length, hash: fnv1a(key), grams: gramSet(key) });
+    sents.push({ para, start: a, end: b, chars: key.length, hash: fnv1a(key), key });
   }
   const paraEnd = (p: number) => (p + 1 < paraStarts.length ? paraStarts[p + 1]! - 1 : v.length);
-  const index = new GramIndex(sents.map((x) => x.grams));
+  const index = new GramIndex(sents.map((x) => x.key));
   // An identical sentence is also nominated by its hash, chained to its next occurrence only
   // (linear even when every sentence is the same; such grams are too common to nominate).
   const nextSame = new Int32Array(sents.length).fill(-1);
@@ -162,40 +145,48 @@ function duplicateParagraphs(ctx: DocContext): Signals['duplicateParagraphs'] {
     lastOf.set(h, i);
   }
   type Pair = { x: DupSentence; y: DupSentence };
-  const byParas = new Map<string, { strong: boolean; identical: boolean; weak: Pair[] }>();
+  const byParas = new Map<number, { strong: boolean; identical: boolean; weak: Pair[] }>();
   const rare = new Int32Array(sents.length);
+  // stamp[slot] === xi + 1: the gram is one of sentence xi's (exact shared counts, no sorting)
+  const stamp = new Int32Array(index.head.length);
   const touched: number[] = [];
   for (let xi = 0; xi < sents.length; xi++) {
     const x = sents[xi]!;
-    for (let k = index.first[xi]!; k < index.first[xi + 1]!; k++) {
+    const xFirst = index.first[xi]!;
+    const xEnd = index.first[xi + 1]!;
+    for (let k = xFirst; k < xEnd; k++) {
       const slot = index.slotOf[k]!;
+      stamp[slot] = xi + 1;
       if (index.count[slot]! > D.commonGram) continue;
       for (let e = index.head[slot]!; e !== -1; e = index.next[e]!) {
         const yi = index.sent[e]!;
-        if (yi > xi && rare[yi]!++ === 0) touched.push(yi);
+        if (yi <= xi) break; // postings run from the last sentence back
+        if (rare[yi]!++ === 0) touched.push(yi);
       }
     }
     const same = nextSame[xi]!;
     if (same >= 0) {
       if (rare[same] === 0) touched.push(same);
-      rare[same] = x.grams.length; // identical: every gram shared
+      rare[same] = xEnd - xFirst; // identical: every gram shared
     }
-    touched.sort((p, q) => p - q);
+    if (touched.length > 1) touched.sort((p, q) => p - q);
     for (const yi of touched) {
       const y = sents[yi]!;
       const nominated = rare[yi]!;
       rare[yi] = 0;
       if (x.para === y.para) continue;
-      const min = Math.min(x.grams.length, y.grams.length);
+      const min = Math.min(xEnd - xFirst, index.size(yi));
       // Too few shared rare grams to reach the lower threshold: not worth the exact count.
       if (nominated < 0.3 * min) continue;
-      const c = intersect(x.grams, y.grams) / min;
+      let shared = 0;
+      for (let k = index.first[yi]!; k < index.first[yi + 1]!; k++) if (stamp[index.slotOf[k]!] === xi + 1) shared++;
+      const c = shared / min;
       const longParas = paraChars[x.para]! >= D.minParaChars && paraChars[y.para]! >= D.minParaChars;
       const strong = c >= D.strongContainment && longParas;
       const identical = x.hash === y.hash && x.chars >= D.weakChars;
       const weak = c >= D.weakContainment && Math.min(x.chars, y.chars) >= D.weakChars;
       if (!strong && !identical && !weak) continue;
-      const key = `${x.para}:${y.para}`;
+      const key = x.para * paraStarts.length + y.para;
       const e = byParas.get(key) ?? { strong: false, identical: false, weak: [] };
       e.strong ||= strong;
       e.identical ||= identical;
@@ -207,7 +198,8 @@ function duplicateParagraphs(ctx: DocContext): Signals['duplicateParagraphs'] {
   const out: Signals['duplicateParagraphs'] = [];
   for (const [key, e] of byParas) {
     if (out.length >= D.maxPairs) break;
-    const [pa, pb] = key.split(':').map(Number) as [number, number];
+    const pa = Math.floor(key / paraStarts.length);
+    const pb = key % paraStarts.length;
     if (e.strong) {
       const first = ctx.evidence(paraStarts[pa]!, paraEnd(pa), 'done');
       const second = ctx.evidence(paraStarts[pb]!, paraEnd(pb), 'done');
