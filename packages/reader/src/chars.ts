@@ -64,3 +64,74 @@ export const DELETE_RE = /[\r\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064
 
 export const isCjk = (c: number): boolean =>
   (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff);
+
+/** Code-unit classes for one pass over a text (see `charClasses`). */
+export const C_DELETE = 1; // in DELETE_RE
+export const C_FOLD = 2; // in FOLD_RE
+export const C_CJK = 4; // U+3400–9FFF (counted by scriptCounts)
+export const C_TRAD = 8; // a traditional-only ideograph (TRAD_CHARS)
+
+let classTable: Uint8Array | undefined;
+let foldTable: Uint16Array | undefined;
+const fill = (t: Uint8Array, bit: number, ...ranges: Array<[number, number]>) => {
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) t[c]! |= bit;
+};
+
+/**
+ * Class bits of every UTF-16 code unit: the same sets as DELETE_RE, FOLD_RE and scriptCounts, as a
+ * table (one lookup per character instead of three regex scans). Built on first use (~1 ms).
+ */
+export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
+  if (!classTable || !foldTable) {
+    const cls = new Uint8Array(0x10000);
+    fill(cls, C_DELETE, [0x0d, 0x0d], [0xa0, 0xa0], [0xad, 0xad], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0xfeff, 0xfeff]);
+    const foldRanges: Array<[number, number]> = [[0xff01, 0xff5e], [0x3000, 0x3000], [0x0d, 0x0d], [0x2e80, 0x2eff], [0x2f00, 0x2fd5], [0xf900, 0xfaff]];
+    fill(cls, C_FOLD, ...foldRanges);
+    fill(cls, C_CJK, [0x3400, 0x9fff]);
+    const t = trad();
+    for (let c = 0x3400; c <= 0x9fff; c++) if (t[c]) cls[c]! |= C_TRAD;
+    const fold = new Uint16Array(0x10000);
+    for (const [a, b] of foldRanges) for (let c = a; c <= b; c++) fold[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+    classTable = cls;
+    foldTable = fold;
+  }
+  return { cls: classTable, fold: foldTable };
+}
+
+let foldScratch = new Uint16Array(4096);
+/**
+ * `s.replace(FOLD_RE, foldChar)` and `scriptCounts` of the result in one pass. `deletes` says
+ * whether `s` holds a DELETE_RE character (the caller may then need to delete them first).
+ */
+export function foldAndCount(s: string): { text: string; trad: number; cjk: number; deletes: boolean } {
+  const { cls, fold } = charClasses();
+  const n = s.length;
+  if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));
+  const out = foldScratch;
+  let any = 0;
+  let tr = 0;
+  let cjk = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    let k = cls[c]!;
+    if (k & (C_DELETE | C_FOLD)) {
+      any |= k;
+      if (k & C_FOLD) {
+        const f = fold[c]!;
+        if (f !== c) {
+          c = f;
+          k = cls[c]!;
+          changed = true;
+        }
+      }
+    }
+    out[i] = c;
+    if (k & C_CJK) {
+      cjk++;
+      if (k & C_TRAD) tr++;
+    }
+  }
+  const text = changed ? Buffer.from(out.buffer, 0, n * 2).toString('utf16le') : s;
+  return { text, trad: tr, cjk, deletes: (any & C_DELETE) !== 0 };
+}

@@ -18,21 +18,28 @@ let scratch = new Uint16Array(4096);
  * UTF-8 → string for input already validated by isUtf8: a JS transcoder to UTF-16 plus one
  * utf16le slice is ~3× faster than Buffer#toString('utf8') on CJK text in Node 20.
  */
-function decodeValidUtf8(b: Uint8Array): string {
+function decodeValidUtf8(b: Uint8Array): { text: string; junk: number } {
   const n = b.length;
   if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
   const u = scratch;
   let j = 0;
+  // Junk characters (as junkShare counts them) among the first JUNK_WINDOW code units.
+  let junk = 0;
   for (let i = 0; i < n; ) {
     const c = b[i]!;
     if (c < 0x80) {
+      if ((c < 32 || c === 0x7f) && c !== 9 && c !== 10 && c !== 13 && c !== 12 && j < JUNK_WINDOW) junk++;
       u[j++] = c;
       i++;
     } else if (c < 0xe0) {
-      u[j++] = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+      const x = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+      if (x < 0xa0 && j < JUNK_WINDOW) junk++;
+      u[j++] = x;
       i += 2;
     } else if (c < 0xf0) {
-      u[j++] = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+      const x = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+      if (x >= 0xe000 && (x < 0xf900 || x === 0xfffd) && j < JUNK_WINDOW) junk++;
+      u[j++] = x;
       i += 3;
     } else {
       const cp = (((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)) - 0x10000;
@@ -41,7 +48,9 @@ function decodeValidUtf8(b: Uint8Array): string {
       i += 4;
     }
   }
-  return Buffer.from(u.buffer, 0, j * 2).toString('utf16le');
+  const text = Buffer.from(u.buffer, 0, j * 2).toString('utf16le');
+  const w = Math.min(j, JUNK_WINDOW);
+  return { text, junk: w ? junk / w : 0 };
 }
 
 /** Share of NUL bytes at even and odd positions in the first 4 KB (UTF-16 without BOM shows one side). */
@@ -74,10 +83,11 @@ export function looksBinary(b: Uint8Array): boolean {
 
 /** Share of a decoded text made of characters no report contains (C0/C1 controls, private use, U+FFFD). */
 const JUNK_RE = /[\x00-\x08\x0B\x0E-\x1F\x7F-\x9F\uFFFD\uE000-\uF8FF]/;
+const JUNK_WINDOW = 20000;
 function junkShare(s: string): number {
-  if (!JUNK_RE.test(s.length > 20000 ? s.slice(0, 20000) : s)) return 0;
+  if (!JUNK_RE.test(s.length > JUNK_WINDOW ? s.slice(0, JUNK_WINDOW) : s)) return 0;
   let junk = 0;
-  const n = Math.min(s.length, 20000);
+  const n = Math.min(s.length, JUNK_WINDOW);
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c < 0xf900)) junk++;
@@ -113,8 +123,8 @@ export async function decodeBytes(bytes: Uint8Array, file: string, hint?: string
   }
   // Fast path: valid UTF-8 (simdutf check), then a cheap control-character check on the text.
   if (isUtf8(buf)) {
-    const text = decodeValidUtf8(bytes);
-    if (junkShare(text) > 0.05) throw readerError('E_BINARY', file);
+    const { text, junk } = decodeValidUtf8(bytes);
+    if (junk > 0.05) throw readerError('E_BINARY', file);
     return { text, encoding: 'utf-8' };
   }
   if (looksBinary(bytes)) throw readerError('E_BINARY', file);

@@ -10,15 +10,25 @@ export interface Line {
   tStart: number; // start of the trimmed text
 }
 
+/** Whether a code unit is white space to String.prototype.trim (WhiteSpace or LineTerminator). */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function splitLines(full: string): Line[] {
   const lines: Line[] = [];
   let s = 0;
   for (;;) {
     let e = full.indexOf('\n', s);
     if (e === -1) e = full.length;
-    const raw = full.slice(s, e);
-    const lead = raw.length - raw.trimStart().length;
-    lines.push({ start: s, end: e, text: raw.trim(), tStart: s + lead });
+    // The trimmed text, found by code unit (one slice instead of raw/trim/trimStart).
+    let a = s;
+    while (a < e && isTrimSpace(full.charCodeAt(a))) a++;
+    let b = e;
+    while (b > a && isTrimSpace(full.charCodeAt(b - 1))) b--;
+    lines.push({ start: s, end: e, text: a === b ? '' : full.slice(a, b), tStart: a });
     if (e >= full.length) break;
     s = e + 1;
   }
@@ -165,7 +175,8 @@ export function layoutLines(full: string, joined = false): Layout {
   return { lines, drop, bodyStart, bodyEnd, title };
 }
 
-const WRAP_END = /[。！？!?：:；;”"』」）)》】\]]$/;
+/** Last characters of a line that ends a sentence or a clause: 。！？!?：:；;”"』」）)》】] */
+const WRAP_END_CHARS = new Set([...'。！？!?：:；;”"』」）)》】]'].map((c) => c.charCodeAt(0)));
 
 /**
  * Whether a plain text is hard-wrapped (copied from a PDF or a fixed-width editor): most of its
@@ -174,17 +185,31 @@ const WRAP_END = /[。！？!?：:；;”"』」）)》】\]]$/;
  * the view like PDF lines, so a term split across a line break (法律顾\n问) is found again.
  */
 export function looksHardWrapped(text: string): boolean {
+  // Lines found by code unit, trimmed like String.prototype.trim, without slicing.
   const lens: number[] = [];
   let open = 0;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (t.length < 15) continue;
-    lens.push(t.length);
-    // A wrapped line runs on into the next line (no blank line between: that is a paragraph).
-    if (!WRAP_END.test(t) && (lines[i + 1] ?? '').trim() !== '') open++;
+  const n = text.length;
+  for (let s = 0; s <= n; ) {
+    let e = text.indexOf('\n', s);
+    if (e === -1) e = n;
+    let a = s;
+    while (a < e && isTrimSpace(text.charCodeAt(a))) a++;
+    let b = e;
+    while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
+    if (b - a >= 15) {
+      lens.push(b - a);
+      // A wrapped line runs on into the next line (no blank line between: that is a paragraph).
+      if (!WRAP_END_CHARS.has(text.charCodeAt(b - 1)) && e < n) {
+        let k = e + 1;
+        let next = text.indexOf('\n', k);
+        if (next === -1) next = n;
+        while (k < next && isTrimSpace(text.charCodeAt(k))) k++;
+        if (k < next) open++;
+      }
+    }
+    s = e + 1;
   }
-  if (lens.length < 8) return false;
+  if (lens.length < 8 || open < 0.5 * lens.length) return false;
   const freq = new Map<number, number>();
   for (const n of lens) freq.set(n, (freq.get(n) ?? 0) + 1);
   let width = 0;
@@ -194,5 +219,5 @@ export function looksHardWrapped(text: string): boolean {
     for (let d = -2; d <= 2; d++) near += freq.get(n + d) ?? 0;
     if (near > best || (near === best && n > width)) [best, width] = [near, n];
   }
-  return best >= 0.5 * lens.length && open >= 0.5 * lens.length;
+  return best >= 0.5 * lens.length;
 }

@@ -1,4 +1,4 @@
-import { DELETE_RE, FOLD_RE, foldChar, isCjk, scriptCounts } from './chars.js';
+import { DELETE_RE, foldAndCount, isCjk } from './chars.js';
 import { ORG_END, layoutLines, type Layout } from './layout.js';
 
 export interface Folded {
@@ -57,10 +57,9 @@ function convertAligned(s: string, conv: Converter): string {
 export async function foldText(text: string): Promise<Folded> {
   let full: string;
   let map: Int32Array | null = null;
-  DELETE_RE.lastIndex = 0;
-  if (!DELETE_RE.test(text)) {
-    full = text;
-  } else {
+  // One pass: folds and script counts (the common case: nothing to delete).
+  let folded = foldAndCount(text);
+  if (folded.deletes) {
     const parts: string[] = [];
     map = new Int32Array(text.length);
     let n = 0;
@@ -79,16 +78,12 @@ export async function foldText(text: string): Promise<Folded> {
       parts.push(text.slice(last));
       for (let k = last; k < text.length; k++) map[n++] = k;
     }
-    full = parts.join('');
     map = map.subarray(0, n);
     if (n === text.length) map = null; // only lone CRs: nothing deleted
+    folded = foldAndCount(parts.join(''));
   }
-  FOLD_RE.lastIndex = 0;
-  if (FOLD_RE.test(full)) {
-    FOLD_RE.lastIndex = 0;
-    full = full.replace(FOLD_RE, foldChar);
-  }
-  const { trad, cjk } = scriptCounts(full);
+  full = folded.text;
+  const { trad, cjk } = folded;
   let converted = false;
   if (trad > 0) {
     const conv = await loadConverter();

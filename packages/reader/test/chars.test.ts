@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { C_CJK, C_DELETE, C_FOLD, C_TRAD, DELETE_RE, FOLD_RE, charClasses, foldAndCount, foldChar, scriptCounts } from '../src/chars.js';
+import { isTrimSpace, looksHardWrapped } from '../src/layout.js';
+
+// The one-pass tables must say exactly what the regexes and helpers they replace say, for every code unit.
+describe('character class tables', () => {
+  const del = new RegExp(DELETE_RE.source);
+  const fold = new RegExp(FOLD_RE.source);
+  it('agree with DELETE_RE, FOLD_RE, foldChar and scriptCounts on all 65,536 code units', () => {
+    const { cls, fold: folded } = charClasses();
+    const bad: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const k = cls[c]!;
+      const sc = scriptCounts(ch);
+      const ok =
+        !!(k & C_DELETE) === del.test(ch) &&
+        !!(k & C_FOLD) === fold.test(ch) &&
+        !!(k & C_CJK) === (sc.cjk === 1) &&
+        !!(k & C_TRAD) === (sc.trad === 1) &&
+        (!(k & C_FOLD) || String.fromCharCode(folded[c]!) === foldChar(ch));
+      if (!ok) bad.push(c);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('isTrimSpace agrees with String.prototype.trim on all code units', () => {
+    const bad: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === '')) bad.push(c);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('foldAndCount', () => {
+  const samples = [
+    '',
+    '２０２４年，我镇坚持依法行政。\u3000全年办理案件１２件（其中行政处罚８件）！',
+    '⺠法典宣传⼀次，豈有此理\uF900並無',
+    '本縣堅持法治政府建設，推進依法行政。',
+    'CRLF\r\nlone\rCR and \u200Bzero\u00A0width\uFEFF',
+    'astral 𠀀 and a lone \uD800 surrogate ＡＢＣ',
+  ];
+  it.each(samples)('equals replace(FOLD_RE, foldChar) + scriptCounts: %j', (s) => {
+    const r = foldAndCount(s);
+    const expected = s.replace(new RegExp(FOLD_RE.source, 'g'), foldChar);
+    expect(r.text).toBe(expected);
+    expect({ trad: r.trad, cjk: r.cjk }).toEqual(scriptCounts(expected));
+    expect(r.deletes).toBe(new RegExp(DELETE_RE.source).test(s));
+  });
+});
+
+describe('looksHardWrapped line scan', () => {
+  it('treats a last line without a newline and blank next lines like split/trim', () => {
+    const row = '我镇全面推进严格规范公正文明执法工作落实行政执'; // 24 characters, no sentence end
+    const wrapped = Array.from({ length: 10 }, () => row).join('\n');
+    expect(looksHardWrapped(wrapped)).toBe(true);
+    // Each line followed by a line of only white space (ideographic space, CR): paragraphs, not wrapping.
+    expect(looksHardWrapped(Array.from({ length: 10 }, () => row).join('\n\u3000\r\n'))).toBe(false);
+    expect(looksHardWrapped(`${row}。\n`.repeat(10))).toBe(false);
+  });
+});
