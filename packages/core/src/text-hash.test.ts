@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a, normaliseForCopy, shingleHashes } from './text-hash.js';
+import { copyNormalisation, fnv1a, normaliseForCopy, shingleHashes } from './text-hash.js';
 
 // The definition the fast path must keep: Unicode property classes, digits folded.
 const reference = (s: string, fold = true) => {
@@ -22,6 +22,28 @@ describe('normaliseForCopy', () => {
         expect(normaliseForCopy(s, fold)).toBe(reference(s, fold));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('copyNormalisation', () => {
+  it('is normaliseForCopy of the whole text, and of every span through `before`', () => {
+    const alphabet = fc.constantFrom(...'法治政府，。、 \n12３+★😀'.split(''), '😀', '\ud83d');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const s = chars.join('');
+        const { norm, before } = copyNormalisation(s);
+        expect(norm).toBe(normaliseForCopy(s));
+        expect(before.length).toBe(s.length + 1);
+        const cuts = (i: number) => i > 0 && i < s.length && /[\ud800-\udbff]/.test(s[i - 1]!) && /[\udc00-\udfff]/.test(s[i]!);
+        for (let a = 0; a <= s.length; a++) {
+          for (let b = a; b <= s.length; b++) {
+            if (cuts(a) || cuts(b)) continue;
+            expect(norm.slice(before[a], before[b])).toBe(normaliseForCopy(s.slice(a, b)));
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

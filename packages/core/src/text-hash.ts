@@ -58,6 +58,53 @@ export function normaliseForCopy(s: string, foldDigits = true): string {
   return run === 0 ? s : run < n ? out + s.slice(run) : out;
 }
 
+/**
+ * normaliseForCopy of a whole text, with `before[i]` = the length of the normalised text made from
+ * s[0, i) (length s.length + 1): the normalisation of any span [a, b) of `s` is then
+ * `norm.slice(before[a], before[b])` (for spans that do not cut a surrogate pair), so a text is
+ * normalised once for all its sentences and its copy shingles.
+ */
+export function copyNormalisation(s: string): { norm: string; before: Int32Array } {
+  const n = s.length;
+  const before = new Int32Array(n + 1);
+  let out = '';
+  let run = 0;
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    before[i] = len;
+    const c = s.charCodeAt(i);
+    let k: number;
+    if (isHigh(c) && i + 1 < n && isLow(s.charCodeAt(i + 1))) {
+      k = STRIP.test(s.slice(i, i + 2)) ? DROP : KEEP;
+      if (k === KEEP) {
+        before[i + 1] = len + 1;
+        len += 2;
+        i++;
+        continue;
+      }
+      if (i > run) out += s.slice(run, i);
+      before[i + 1] = len;
+      i++;
+      run = i + 1;
+      continue;
+    }
+    k = classOf(c);
+    if (k === KEEP) {
+      len++;
+      continue;
+    }
+    if (i > run) out += s.slice(run, i);
+    if (k === FOLD) {
+      out += '0';
+      len++;
+    }
+    run = i + 1;
+  }
+  before[n] = len;
+  const norm = run === 0 ? s : run < n ? out + s.slice(run) : out;
+  return { norm, before };
+}
+
 /** JavaScript's \s for one code unit (trimming must not cost a regex per character). */
 export function isSpaceCode(c: number): boolean {
   return (

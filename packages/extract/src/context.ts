@@ -1,4 +1,4 @@
-import type { Evidence, Modality, SectionKind, SourceDocument } from '@fazhi/core';
+import { copyNormalisation, type Evidence, type Modality, type SectionKind, type SourceDocument } from '@fazhi/core';
 import { EvidenceFactory } from './doc.js';
 import { modalityAt, spanAround, type Span } from './modality.js';
 import { readStructure, type Structure } from './structure.js';
@@ -45,6 +45,16 @@ export class DocContext {
       ey = m ? Number(m[1]) : null;
     }
     this.effectiveYear = ey;
+  }
+
+  private copyCache: { norm: string; before: Int32Array } | null = null;
+  /**
+   * The view normalised for copy detection (@fazhi/core copyNormalisation): made once, shared by
+   * the duplicate-paragraph check (sentence keys are slices of it) and the copy shingles.
+   */
+  copyNorm(): { norm: string; before: Int32Array } {
+    this.copyCache ??= copyNormalisation(this.view);
+    return this.copyCache;
   }
 
   private numbersCache: NumberToken[] | null = null;

@@ -1,9 +1,9 @@
-import { TOOL_NAME, TOOL_VERSION, type Fact, type FactSet, type FactSpec, type Rubric, type Section, type SectionKind } from '@fazhi/core';
+import { shingleHashes, TOOL_NAME, TOOL_VERSION, type Fact, type FactSet, type FactSpec, type Rubric, type Section, type SectionKind } from '@fazhi/core';
 import { DocContext } from './context.js';
 import {
   compileChecklist, compileCount, compileCoverage, compileRate, compileRatio, compileStatus, type Compiled,
 } from './detectors.js';
-import { computeSignals, copyShingles } from './signals.js';
+import { computeSignals } from './signals.js';
 
 /** The part of core's LoadedRubric the extractor needs. */
 export interface LoadedRubricLike {
@@ -121,7 +121,10 @@ export function extractFacts(doc: import('@fazhi/core').SourceDocument, extracto
     sections,
     facts,
     signals,
-    fingerprints: copyShingles(doc.view),
+    // Copy shingles: they must equal the scorer's fingerprintText(...).shingles of the same view
+    // (same @fazhi/core normalisation and hash; test/fingerprints.test.ts), so a saved FactSet and a
+    // fresh fingerprint compare in a batch, and the CLI hands them over instead of hashing twice.
+    fingerprints: shingleHashes(ctx.copyNorm().norm),
   };
 }
 

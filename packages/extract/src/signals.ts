@@ -1,4 +1,4 @@
-import { endsSentenceCode, fnv1a, isSpaceCode, normaliseForCopy, shingleHashes, type Evidence, type Signals } from '@fazhi/core';
+import { endsSentenceCode, fnv1a, isSpaceCode, type Evidence, type Signals } from '@fazhi/core';
 import type { DocContext } from './context.js';
 
 const COUNT_UNITS = new Set(['人次', '件次', '场次', '批次', '户次', '件', '次', '场', '个', '份', '项', '名', '人', '起', '宗', '家', '条', '期', '批', '户', '村', '篇', '本', '册', '所', '处', '支', '万元', '亿元', '元']);
@@ -111,12 +111,13 @@ function duplicateParagraphs(ctx: DocContext): Signals['duplicateParagraphs'] {
   const sents: DupSentence[] = [];
   const paraStarts: number[] = [0];
   const paraChars: number[] = [0];
+  const { norm, before } = ctx.copyNorm();
   let s = 0;
   for (let i = 0; i <= v.length; i++) {
     const c = i < v.length ? v.charCodeAt(i) : -1;
     if (c !== -1 && !endsSentenceCode(c)) continue;
     const para = paraStarts.length - 1;
-    const key = normaliseForCopy(v.slice(s, i));
+    const key = norm.slice(before[s]!, before[i]!);
     const start = s;
     s = i + 1;
     if (c === 10) {
@@ -286,13 +287,4 @@ function readerWarnings(ctx: DocContext): { code: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const w of ctx.doc.warnings ?? []) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
   return [...counts].map(([code, count]) => ({ code, count }));
-}
-
-// Copy-detection shingles for FactSet.fingerprints. They must equal the `shingles` of the scorer's
-// fingerprintText (same normalisation and FNV-1a over 8-character shingles, both from @fazhi/core):
-// scoreBatch compares a saved FactSet's hashes with fresh fingerprints, and the CLI passes these to
-// fingerprintText so they are made once. test/fingerprints.test.ts guards the equality.
-/** Sorted distinct FNV-1a hashes of the (sampled) copy shingles of the copy-normalised view. */
-export function copyShingles(view: string): number[] {
-  return shingleHashes(normaliseForCopy(view));
 }

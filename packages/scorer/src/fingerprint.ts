@@ -1,7 +1,7 @@
 // Text fingerprints for cross-report copy detection. This is the one helper in the scorer that
 // sees text, and only to hash it: the CLI calls it with the SourceDocument, and the scorer itself
 // compares hashes and carries the evidence made here. scoreFacts/scoreBatch never read text.
-import { endsSentenceCode, fnv1a, isSpaceCode, normaliseForCopy, shingleHashes, type Evidence } from '@fazhi/core';
+import { copyNormalisation, endsSentenceCode, fnv1a, isSpaceCode, normaliseForCopy, shingleHashes, type Evidence } from '@fazhi/core';
 import { THRESHOLDS } from './thresholds.js';
 
 export interface FingerprintSentence {
@@ -41,7 +41,8 @@ export function fingerprintText(
   const { minSentenceChars } = THRESHOLDS.copy;
   let para = 0;
   const sentences: FingerprintSentence[] = [];
-  const norms: string[] = [];
+  // One normalisation of the whole view; a sentence's is a slice of it.
+  const { norm, before } = copyNormalisation(view);
   let s = 0;
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -67,8 +68,7 @@ export function fingerprintText(
     while (b > a && isSpaceCode(view.charCodeAt(b - 1))) b--;
     s = i + 1;
     if (b <= a) continue;
-    const n = normaliseForCopy(view.slice(a, b));
-    if (!shingles) norms.push(n);
+    const n = norm.slice(before[a]!, before[b]!);
     if (n.length < minSentenceChars) continue;
     const start = mapToOriginal(a);
     const stop = mapToOriginal(b - 1) + 1;
@@ -80,5 +80,5 @@ export function fingerprintText(
       evidence: { quote: text.slice(start, stop), start, end: stop, line: lineOf(start), section: '', modality: 'done' },
     });
   }
-  return { shingles: shingles ?? shingleHashes(norms.join('')), sentences };
+  return { shingles: shingles ?? shingleHashes(norm), sentences };
 }
