@@ -83,6 +83,25 @@ export class DocContext {
     return !(place && (place.includes(name) || name.includes(place)));
   }
 
+  /**
+   * The numbers whose digits lie inside view [from, to), from the one scan of the view (detectors
+   * ask about many small windows; scanning each again cost more than the detectors themselves).
+   * A number cut by the window is not in it.
+   */
+  numbersIn(from: number, to: number): NumberToken[] {
+    const all = this.allNumbers();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.coreStart < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: NumberToken[] = [];
+    for (let i = lo; i < all.length && all[i]!.coreStart < to; i++) if (all[i]!.coreEnd <= to) out.push(all[i]!);
+    return out;
+  }
+
   inTitle(pos: number): boolean {
     // Title spans are sorted and disjoint: binary search for the last one starting at or before pos.
     let lo = 0;

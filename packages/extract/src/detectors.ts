@@ -1,6 +1,6 @@
 import type { Evidence, Fact, FactSpec } from '@fazhi/core';
 import type { DocContext } from './context.js';
-import { scanNumbers, type NumberToken } from './numbers.js';
+import type { NumberToken } from './numbers.js';
 
 // Fact detectors by kind. Each takes its rubric spec (precompiled) and a document context.
 
@@ -206,8 +206,8 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
         const mod = ctx.modality(m.index, end).modality;
         if (mod !== 'done') continue;
         // Numbers after the term in its clause, or before it as the object (对6项决策开展合法性审查).
-        const after = scanNumbers(ctx.view, end, Math.min(cl.end, end + window)).filter((t) => !t.percent && t.unit && units.has(t.unit));
-        const before = scanNumbers(ctx.view, Math.max(cl.start, m.index - window), m.index).filter(
+        const after = ctx.numbersIn(end, Math.min(cl.end, end + window)).filter((t) => !t.percent && t.unit && units.has(t.unit));
+        const before = ctx.numbersIn(Math.max(cl.start, m.index - window), m.index).filter(
           (t) => !t.percent && t.unit && units.has(t.unit) && /^(?:对|审查|审核|共|全年对)/.test(ctx.view.slice(Math.max(cl.start, t.start - 3), t.start).replace(/^.*?(对|共)/, '$1')),
         );
         for (const t of [...after, ...before]) {
@@ -236,7 +236,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
           for (const m of matches(verbsRe, ctx.view, ps, pe)) {
             const end = m.index + m.text.length;
             const cl = ctx.clause(m.index);
-            const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + 28)).find((x) => !x.percent && x.unit && units.has(x.unit));
+            const t = ctx.numbersIn(end, Math.min(cl.end, end + 28)).find((x) => !x.percent && x.unit && units.has(x.unit));
             if (!t || cands.some((c) => c.tok.coreStart === t.coreStart)) continue;
             const between = ctx.view.slice(end, t.start);
             // A list of reviewed kinds counts only with a written total right before the figure (审查文件、合同共计45件).
@@ -258,7 +258,7 @@ export function compileCount(id: string, spec: Extract<FactSpec, { kind: 'count'
       if (cands.length) {
         const sent = ctx.sentence(cands[0]!.start);
         for (const m of matches(TOTAL_WORD, ctx.view, sent.start, sent.end)) {
-          const t = scanNumbers(ctx.view, m.index + m.text.length, Math.min(sent.end, m.index + m.text.length + 8)).find((x) => !x.percent && x.unit && units.has(x.unit));
+          const t = ctx.numbersIn(m.index + m.text.length, Math.min(sent.end, m.index + m.text.length + 8)).find((x) => !x.percent && x.unit && units.has(x.unit));
           if (!t || cands.some((c) => c.tok.coreStart === t.coreStart)) continue;
           if (/[，,；;。]/.test(ctx.view.slice(m.index, t.start))) continue;
           const q = ctx.quoteSpan(m.index, t.end, 60);
@@ -296,7 +296,7 @@ export function compileRate(id: string, spec: Extract<FactSpec, { kind: 'rate' }
         const end = m.index + m.text.length;
         if (ctx.modality(m.index, end).modality !== 'done') continue;
         const cl = ctx.clause(m.index);
-        const t = scanNumbers(ctx.view, end, Math.min(cl.end, end + window)).find((x) => x.percent);
+        const t = ctx.numbersIn(end, Math.min(cl.end, end + window)).find((x) => x.percent);
         if (!t) continue;
         const ev = ctx.evidence(m.index, t.end, 'done');
         if (!ev) continue;
@@ -386,7 +386,7 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
         // 排查 N 次 counts inspection rounds, not disputes.
         if (/^(?:次|场|轮)/.test(t.unit) && /^(?:排查|摸排)(?![、和及与]?(?:化解|调处|调解))/.test(v.slice(termStart, termStart + best.len + 3))) continue;
         // A verb governs the first figure after it, not one behind another figure.
-        if (/\d/.test(between) || scanNumbers(v, termStart + best.len, t.start).length) continue;
+        if (/\d/.test(between) || ctx.numbersIn(termStart + best.len, t.start).length) continue;
         // In a list (人民调解、信访接待4个…) the number belongs to the last item: it must name disputes.
         if (between.includes('、') && !subject.test(between.slice(between.lastIndexOf('、')))) continue;
         // The counted thing must be disputes: after the unit comes punctuation or a dispute noun, not 窗口/工作室/方面.
@@ -407,11 +407,11 @@ export function compileRatio(id: string, spec: Extract<FactSpec, { kind: 'ratio'
       for (const m of matches(rateRe, v)) {
         const end = m.index + m.text.length;
         const cl = ctx.clause(m.index);
-        let t = scanNumbers(v, end, Math.min(cl.end, end + 12)).find((x) => x.percent);
+        let t = ctx.numbersIn(end, Math.min(cl.end, end + 12)).find((x) => x.percent);
         let s = m.index;
         let e = t?.end ?? end;
         if (!t) {
-          const before = scanNumbers(v, Math.max(cl.start, m.index - 10), m.index).filter((x) => x.percent);
+          const before = ctx.numbersIn(Math.max(cl.start, m.index - 10), m.index).filter((x) => x.percent);
           t = before[before.length - 1];
           if (t && /^的?$/.test(v.slice(t.end, m.index))) { s = t.start; e = end; } else t = undefined;
         }
@@ -527,7 +527,7 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         if (isMultiYear(sentence, ctx.effectiveYear)) continue;
         // Units: N个村(社区) linked to the adviser in the same sentence (never people).
         if (!units) {
-          const nums = scanNumbers(v, sp.start, sp.end).filter((t) => !t.percent);
+          const nums = ctx.numbersIn(sp.start, sp.end).filter((t) => !t.percent);
           const unitNums = nums.filter((t) => {
             const after = v.slice(t.coreEnd, t.coreEnd + 10).replace(/^(?:余|多)/, '');
             const m2 = unitRe.exec(after);
@@ -560,7 +560,7 @@ export function compileCoverage(id: string, spec: Extract<FactSpec, { kind: 'cov
         // Coverage: a stated % about advisers, or 均/全部/全覆盖/每一个 about them.
         if (!coverage) {
           // A stated rate counts only in the adviser's own clause (法律顾问合同签订率达100%; 法律顾问覆盖率100%).
-          const pct = scanNumbers(v, clauseSpan.start, clauseSpan.end).find(
+          const pct = ctx.numbersIn(clauseSpan.start, clauseSpan.end).find(
             (t) => t.percent && /覆盖|签订率|聘请率|配备率|签约率/.test(v.slice(Math.max(clauseSpan.start, t.start - 12), t.end + 4)) && !/审查|审核/.test(v.slice(clauseSpan.start, clauseSpan.end)),
           );
           if (pct && !/服务牌|张贴/.test(sentence) && ctx.modality(pct.start, pct.end).modality === 'done') {
