@@ -52,6 +52,36 @@ const CHROME_ANYWHERE: RegExp[] = [
   /^[-—–]{1,2}\s*\d{1,3}\s*[-—–]{1,2}$|^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
 ];
 
+/**
+ * Prefilter for CHROME_ANYWHERE (one scan of the text instead of ten regexes per line): a line can
+ * match an unanchored pattern only if it holds one of these substrings (ASCII letters spelled out
+ * case-insensitively like the /i of the first pattern), and an anchored one only if it starts with
+ * one of CHROME_FIRST. Keep both in step with CHROME_ANYWHERE (test/layout-chrome.test.ts checks it).
+ */
+const CHROME_TRIGGER = /版权所有|[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|©|[Ii][Cc][Pp][备证]|网站标识码|网站识别码|公网安备|主办单位|承办单位|技术支持|网站地图|联系我们|设为首页|加入收藏|【|\[|打印本页|关闭窗口|返回顶部|分享到|扫一扫|在手机上查看|字号|星期/g;
+const CHROME_FIRST = new Set([...'账手邮用还已立忘登注退个扫当您所位首今上下相友热推[-—–第'].map((c) => c.charCodeAt(0)));
+
+/** Lines that may be chrome (CHROME_ANYWHERE can match only these). */
+export function chromeCandidates(full: string, lines: Line[]): Uint8Array {
+  const cand = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t !== '' && CHROME_FIRST.has(t.charCodeAt(0))) cand[i] = 1;
+  }
+  let li = 0;
+  CHROME_TRIGGER.lastIndex = 0;
+  for (let m = CHROME_TRIGGER.exec(full); m; m = CHROME_TRIGGER.exec(full)) {
+    // Triggers never hold a line break: the match lies in the line whose [start, end) holds its start.
+    while (li < lines.length && lines[li]!.end <= m.index) li++;
+    if (li < lines.length) cand[li] = 1;
+  }
+  return cand;
+}
+
+export function isChromeLine(t: string): boolean {
+  return CHROME_ANYWHERE.some((r) => r.test(t));
+}
+
 /** Only in the tail (after the last body paragraph): contact lines of a site footer. */
 const CHROME_TAIL: RegExp[] = [/^(无障碍|适老化|关怀版|长者模式|English|繁体|简体)/i, /^(地址|电话|联系电话|传真|邮编|邮政编码|网址|邮箱|电子邮箱|投稿邮箱|E-?mail)\s*[:：]/i, /投稿|商务合作|广告服务|举报电话|违法和不良信息/];
 
@@ -99,6 +129,8 @@ export function stripMetaKey(t: string): { text: string; offset: number } {
 export function layoutLines(full: string, joined = false): Layout {
   const lines = splitLines(full);
   const n = lines.length;
+  const cand = chromeCandidates(full, lines);
+  const chrome = (i: number) => cand[i] === 1 && isChromeLine(lines[i]!.text);
   const drop = new Uint8Array(n);
   // With wrapped lines (PDF), a line belongs to the body when its paragraph (lines up to a blank one) does.
   const body = new Uint8Array(n);
@@ -145,7 +177,7 @@ export function layoutLines(full: string, joined = false): Layout {
     while (p >= 0 && lines[p]!.text === '') p--;
     if (p >= 0 && !/^[^\d*]{2,30}?(?:人民政府|政府|办事处|街道|镇|乡|县|区|局|部|委员会)\s*(?:关于|(?:19|20)\d\d|\*{4})/.test(t)) {
       const pt = lines[p]!.text;
-      if (pt.length >= 2 && pt.length <= 30 && ORG_END.test(pt) && !isMetaLine(pt) && !BODY_PUNCT.test(pt) && !CHROME_ANYWHERE.some((r) => r.test(pt))) title.push(p);
+      if (pt.length >= 2 && pt.length <= 30 && ORG_END.test(pt) && !isMetaLine(pt) && !BODY_PUNCT.test(pt) && !chrome(p)) title.push(p);
     }
     title.push(i);
     break;
@@ -163,13 +195,13 @@ export function layoutLines(full: string, joined = false): Layout {
       continue;
     }
     if (i < titleStart || isMetaLine(t) || seen.has(t) || /^\d{5,8}$/.test(t) || (titleText && (t === titleText || stripMetaKey(t).text === titleText || skeleton(t) === skeleton(titleText)))) drop[i] = 1;
-    else if (CHROME_ANYWHERE.some((r) => r.test(t)) || (t.length <= 20 && CHROME_TAIL[0]!.test(t))) drop[i] = 1;
+    else if (chrome(i) || (t.length <= 20 && CHROME_TAIL[0]!.test(t))) drop[i] = 1;
     seen.add(t);
   }
   for (let i = bodyStart; i < n; i++) {
     const t = lines[i]!.text;
     if (t === '' || t.length > 200) continue;
-    if (CHROME_ANYWHERE.some((r) => r.test(t))) drop[i] = 1;
+    if (chrome(i)) drop[i] = 1;
     else if (i > bodyEnd && CHROME_TAIL.some((r) => r.test(t))) drop[i] = 1;
   }
   return { lines, drop, bodyStart, bodyEnd, title };
