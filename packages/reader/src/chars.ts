@@ -103,7 +103,16 @@ let foldScratch = new Uint16Array(4096);
  * `s.replace(FOLD_RE, foldChar)` and `scriptCounts` of the result in one pass. `deletes` says
  * whether `s` holds a DELETE_RE character (the caller may then need to delete them first).
  */
-export function foldAndCount(s: string): { text: string; trad: number; cjk: number; deletes: boolean } {
+export interface FoldCount {
+  /** `s.replace(FOLD_RE, foldChar)` */
+  text: string;
+  trad: number;
+  cjk: number;
+  /** `s` holds a DELETE_RE character. */
+  deletes: boolean;
+}
+
+export function foldAndCount(s: string): FoldCount {
   const { cls, fold } = charClasses();
   const n = s.length;
   if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));

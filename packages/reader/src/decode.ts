@@ -1,9 +1,12 @@
 import { isUtf8 } from 'node:buffer';
+import { C_CJK, C_DELETE, C_FOLD, C_TRAD, charClasses, type FoldCount } from './chars.js';
 import { readerError } from './errors.js';
 
 export interface Decoded {
   text: string;
   encoding: string;
+  /** `foldAndCount(text)`, computed while decoding (UTF-8 input, when asked for with `fold`). */
+  folded?: FoldCount;
 }
 
 
@@ -51,6 +54,74 @@ function decodeValidUtf8(b: Uint8Array): { text: string; junk: number } {
   const text = Buffer.from(u.buffer, 0, j * 2).toString('utf16le');
   const w = Math.min(j, JUNK_WINDOW);
   return { text, junk: w ? junk / w : 0 };
+}
+
+let foldScratch = new Uint16Array(4096);
+/**
+ * decodeValidUtf8 and foldAndCount of its result in one pass over the bytes (the .txt path: saves a
+ * second pass over the text). Keep the two in step with decodeValidUtf8 and foldAndCount.
+ */
+function decodeValidUtf8Folded(b: Uint8Array): { text: string; junk: number; folded: FoldCount } {
+  const n = b.length;
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));
+  const u = scratch;
+  const f = foldScratch;
+  const { cls, fold } = charClasses();
+  let j = 0;
+  let junk = 0;
+  let any = 0;
+  let tr = 0;
+  let cjk = 0;
+  let changed = false;
+  for (let i = 0; i < n; ) {
+    const c = b[i]!;
+    let x: number;
+    if (c < 0x80) {
+      if ((c < 32 || c === 0x7f) && c !== 9 && c !== 10 && c !== 13 && c !== 12 && j < JUNK_WINDOW) junk++;
+      x = c;
+      i++;
+    } else if (c < 0xe0) {
+      x = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+      if (x < 0xa0 && j < JUNK_WINDOW) junk++;
+      i += 2;
+    } else if (c < 0xf0) {
+      x = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+      if (x >= 0xe000 && (x < 0xf900 || x === 0xfffd) && j < JUNK_WINDOW) junk++;
+      i += 3;
+    } else {
+      // Astral: a surrogate pair, in no class (never folded, deleted or counted).
+      const cp = (((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)) - 0x10000;
+      u[j] = f[j] = 0xd800 + (cp >> 10);
+      j++;
+      u[j] = f[j] = 0xdc00 + (cp & 0x3ff);
+      j++;
+      i += 4;
+      continue;
+    }
+    u[j] = x;
+    let k = cls[x]!;
+    if (k & (C_DELETE | C_FOLD)) {
+      any |= k;
+      if (k & C_FOLD) {
+        const y = fold[x]!;
+        if (y !== x) {
+          x = y;
+          k = cls[x]!;
+          changed = true;
+        }
+      }
+    }
+    f[j++] = x;
+    if (k & C_CJK) {
+      cjk++;
+      if (k & C_TRAD) tr++;
+    }
+  }
+  const text = Buffer.from(u.buffer, 0, j * 2).toString('utf16le');
+  const ftext = changed ? Buffer.from(f.buffer, 0, j * 2).toString('utf16le') : text;
+  const w = Math.min(j, JUNK_WINDOW);
+  return { text, junk: w ? junk / w : 0, folded: { text: ftext, trad: tr, cjk, deletes: (any & C_DELETE) !== 0 } };
 }
 
 /** Share of NUL bytes at even and odd positions in the first 4 KB (UTF-16 without BOM shows one side). */
@@ -101,9 +172,19 @@ function junkShare(s: string): number {
  * at least 200 bytes (short buffers are never guessed by chardet). `hint` is a charset declared by the
  * container (e.g. an HTML meta tag).
  */
-export async function decodeBytes(bytes: Uint8Array, file: string, hint?: string): Promise<Decoded> {
+export async function decodeBytes(bytes: Uint8Array, file: string, hint?: string, opts: { fold?: boolean } = {}): Promise<Decoded> {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    const rest = bytes.subarray(3);
+    // Valid UTF-8 after the BOM: the fast decoder gives the same text as TextDecoder (no junk check
+    // here), except that TextDecoder also drops a second BOM right after the first.
+    if (isUtf8(rest) && !(rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf)) {
+      if (opts.fold) {
+        const { text, folded } = decodeValidUtf8Folded(rest);
+        return { text, encoding: 'utf-8-bom', folded };
+      }
+      return { text: decodeValidUtf8(rest).text, encoding: 'utf-8-bom' };
+    }
+    return { text: new TextDecoder('utf-8').decode(rest), encoding: 'utf-8-bom' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -123,6 +204,11 @@ export async function decodeBytes(bytes: Uint8Array, file: string, hint?: string
   }
   // Fast path: valid UTF-8 (simdutf check), then a cheap control-character check on the text.
   if (isUtf8(buf)) {
+    if (opts.fold) {
+      const { text, junk, folded } = decodeValidUtf8Folded(bytes);
+      if (junk > 0.05) throw readerError('E_BINARY', file);
+      return { text, encoding: 'utf-8', folded };
+    }
     const { text, junk } = decodeValidUtf8(bytes);
     if (junk > 0.05) throw readerError('E_BINARY', file);
     return { text, encoding: 'utf-8' };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FoldCount } from './chars.js';
 import type { SourceDocument, SourceFormat } from '@fazhi/core';
 import { readerError } from './errors.js';
 import { extractMeta } from './meta.js';
@@ -16,6 +17,8 @@ export interface Extracted {
   /** A web page: after the last body paragraph keep only report-like lines (signature, dates, items). */
   trimTail?: boolean;
   warnings?: Array<{ code: string; message: string }>;
+  /** `foldAndCount(text)` when the decoder already computed it. */
+  folded?: FoldCount;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -25,7 +28,7 @@ export function sha256(bytes: Uint8Array): string {
 /** Original text → SourceDocument (view, offset runs, metadata). */
 export async function assemble(file: string, bytes: Uint8Array, x: Extracted): Promise<SourceDocument> {
   if (!/\S/.test(x.text)) throw readerError('E_EMPTY_FILE', file);
-  const folded = await foldText(x.text);
+  const folded = await foldText(x.text, x.folded);
   const opts: ViewOptions = { joinLines: x.joinLines, trimTail: x.trimTail };
   if (x.chrome?.length) {
     // Original ranges → folded ranges (map is monotonic).

@@ -68,14 +68,14 @@ export async function readBuffer(bytes: Uint8Array, fileName: string, opts: Read
     let x: Extracted;
     switch (sniffed) {
       case 'txt': {
-        const d = await decodeBytes(bytes, name);
+        const d = await decodeBytes(bytes, name, undefined, { fold: true });
         if (/^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)/i.test(d.text.slice(0, 1024))) {
           // A web page saved with a .txt name: read it as the page it is.
           x = await (await import('./formats/html.js')).extractHtml(bytes, name);
           break;
         }
         // A hard-wrapped text (copied from a PDF) has its lines joined like a PDF's.
-        x = { format, encoding: d.encoding, text: d.text, ...(looksHardWrapped(d.text) ? { joinLines: true } : {}) };
+        x = { format, encoding: d.encoding, text: d.text, folded: d.folded, ...(looksHardWrapped(d.text) ? { joinLines: true } : {}) };
         break;
       }
       case 'html':

@@ -1,4 +1,4 @@
-import { DELETE_RE, foldAndCount, isCjk } from './chars.js';
+import { DELETE_RE, foldAndCount, isCjk, type FoldCount } from './chars.js';
 import { ORG_END, layoutLines, type Layout } from './layout.js';
 
 export interface Folded {
@@ -53,12 +53,12 @@ function convertAligned(s: string, conv: Converter): string {
   return r;
 }
 
-/** Stage 1: deletions and one-for-one folds over the whole original text; script conversion. */
-export async function foldText(text: string): Promise<Folded> {
+/** Stage 1: deletions and one-for-one folds over the whole original text; script conversion. `pre` = foldAndCount(text) if known. */
+export async function foldText(text: string, pre?: FoldCount): Promise<Folded> {
   let full: string;
   let map: Int32Array | null = null;
   // One pass: folds and script counts (the common case: nothing to delete).
-  let folded = foldAndCount(text);
+  let folded = pre ?? foldAndCount(text);
   if (folded.deletes) {
     const parts: string[] = [];
     map = new Int32Array(text.length);

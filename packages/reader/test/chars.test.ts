@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { C_CJK, C_DELETE, C_FOLD, C_TRAD, DELETE_RE, FOLD_RE, charClasses, foldAndCount, foldChar, scriptCounts } from '../src/chars.js';
 import { isTrimSpace, looksHardWrapped } from '../src/layout.js';
 
@@ -57,5 +58,43 @@ describe('looksHardWrapped line scan', () => {
     // Each line followed by a line of only white space (ideographic space, CR): paragraphs, not wrapping.
     expect(looksHardWrapped(Array.from({ length: 10 }, () => row).join('\n\u3000\r\n'))).toBe(false);
     expect(looksHardWrapped(`${row}。\n`.repeat(10))).toBe(false);
+  });
+});
+
+describe('decodeBytes with fold', () => {
+  it('computes exactly foldAndCount of the decoded text (any UTF-8 text)', async () => {
+    const { decodeBytes } = await import('../src/decode.js');
+    const pieces = ['\uFEFF法治', '法治政府建設，', '２０２４年：', '\u3000', '\r\n', '\r', '\u200B', '\u00A0', '𠮷', '⻰⼩', '豈\uF900', 'ABC', '\t', '（一）', '\uFEFF'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 5 })), { minLength: 1, maxLength: 40 }), async (parts) => {
+        const bytes = new TextEncoder().encode(parts.join(''));
+        let d;
+        try {
+          d = await decodeBytes(bytes, 'x.txt', undefined, { fold: true });
+        } catch {
+          return; // binary-looking input: refused the same way with or without fold (checked below)
+        }
+        // Computed on the UTF-8 paths (not after a doubled BOM, which TextDecoder reads); when given, exact.
+        if (d.encoding === 'utf-8') expect(d.folded).toBeDefined();
+        if (d.folded) expect(d.folded).toEqual(foldAndCount(d.text));
+        expect((await decodeBytes(bytes, 'x.txt')).text).toBe(d.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('decodeBytes after a UTF-8 BOM', () => {
+  it('gives what TextDecoder gives, a doubled BOM and invalid bytes included', async () => {
+    const { decodeBytes } = await import('../src/decode.js');
+    const bom = [0xef, 0xbb, 0xbf];
+    const body = [...new TextEncoder().encode('法治政府建设，２０２４年\r\n')];
+    for (const bytes of [[...bom, ...body], [...bom, ...bom, ...body], [...bom, ...body, 0xff, 0xfe], [...bom]]) {
+      const u8 = Uint8Array.from(bytes);
+      const d = await decodeBytes(u8, 'x.txt', undefined, { fold: true });
+      expect(d.text).toBe(new TextDecoder('utf-8').decode(u8.subarray(3)));
+      expect(d.encoding).toBe('utf-8-bom');
+      expect((await decodeBytes(u8, 'x.txt')).text).toBe(d.text);
+    }
   });
 });
