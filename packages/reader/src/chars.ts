@@ -81,6 +81,20 @@ const fill = (t: Uint8Array, bit: number, ...ranges: Array<[number, number]>) =>
  * Class bits of every UTF-16 code unit: the same sets as DELETE_RE, FOLD_RE and scriptCounts, as a
  * table (one lookup per character instead of three regex scans). Built on first use (~1 ms).
  */
+let tradBitsTable: Uint32Array | undefined;
+/** TRAD_CHARS as a bit set over U+0000–FFFF (8 KB: stays in cache where a byte table would not). */
+export function tradBits(): Uint32Array {
+  if (!tradBitsTable) {
+    const bits = new Uint32Array(0x10000 >> 5);
+    for (let i = 0; i < TRAD_CHARS.length; i++) {
+      const c = TRAD_CHARS.charCodeAt(i);
+      bits[c >> 5]! |= 1 << (c & 31);
+    }
+    tradBitsTable = bits;
+  }
+  return tradBitsTable;
+}
+
 export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
   if (!classTable || !foldTable) {
     const cls = new Uint8Array(0x10000);
@@ -114,6 +128,7 @@ export interface FoldCount {
 
 export function foldAndCount(s: string): FoldCount {
   const { cls, fold } = charClasses();
+  const bits = tradBits();
   const n = s.length;
   if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));
   const out = foldScratch;
@@ -123,6 +138,13 @@ export function foldAndCount(s: string): FoldCount {
   let changed = false;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
+    // Ideographs U+3400–9FFF are never folded or deleted: count them without the class table.
+    if (c >= 0x3400 && c <= 0x9fff) {
+      cjk++;
+      tr += (bits[c >> 5]! >>> (c & 31)) & 1;
+      out[i] = c;
+      continue;
+    }
     let k = cls[c]!;
     if (k & (C_DELETE | C_FOLD)) {
       any |= k;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { C_CJK, C_DELETE, C_FOLD, C_TRAD, charClasses, type FoldCount } from './chars.js';
+import { C_CJK, C_DELETE, C_FOLD, C_TRAD, charClasses, tradBits, type FoldCount } from './chars.js';
 import { readerError } from './errors.js';
 
 export interface Decoded {
@@ -68,6 +68,7 @@ function decodeValidUtf8Folded(b: Uint8Array): { text: string; junk: number; fol
   const u = scratch;
   const f = foldScratch;
   const { cls, fold } = charClasses();
+  const bits = tradBits();
   let j = 0;
   let junk = 0;
   let any = 0;
@@ -78,17 +79,31 @@ function decodeValidUtf8Folded(b: Uint8Array): { text: string; junk: number; fol
     const c = b[i]!;
     let x: number;
     if (c < 0x80) {
-      if ((c < 32 || c === 0x7f) && c !== 9 && c !== 10 && c !== 13 && c !== 12 && j < JUNK_WINDOW) junk++;
-      x = c;
       i++;
+      // ASCII: only CR is folded or deleted; nothing is counted.
+      if ((c >= 32 && c !== 0x7f) || c === 10 || c === 9) {
+        u[j] = f[j] = c;
+        j++;
+        continue;
+      }
+      if (c !== 13 && c !== 12 && j < JUNK_WINDOW) junk++;
+      x = c;
     } else if (c < 0xe0) {
       x = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
       if (x < 0xa0 && j < JUNK_WINDOW) junk++;
       i += 2;
     } else if (c < 0xf0) {
       x = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
-      if (x >= 0xe000 && (x < 0xf900 || x === 0xfffd) && j < JUNK_WINDOW) junk++;
       i += 3;
+      // Ideographs U+3400–9FFF: never folded, deleted or junk; counted without the class table.
+      if (x >= 0x3400 && x <= 0x9fff) {
+        cjk++;
+        tr += (bits[x >> 5]! >>> (x & 31)) & 1;
+        u[j] = f[j] = x;
+        j++;
+        continue;
+      }
+      if (x >= 0xe000 && (x < 0xf900 || x === 0xfffd) && j < JUNK_WINDOW) junk++;
     } else {
       // Astral: a surrogate pair, in no class (never folded, deleted or counted).
       const cp = (((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)) - 0x10000;

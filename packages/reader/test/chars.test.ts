@@ -98,3 +98,17 @@ describe('decodeBytes after a UTF-8 BOM', () => {
     }
   });
 });
+
+describe('decodeBytes junk check', () => {
+  it('refuses UTF-8 text full of control characters (DEL, C0, C1, private use) with or without fold', async () => {
+    const { decodeBytes } = await import('../src/decode.js');
+    for (const junk of ['\x7f', '\x01', '\x85', '\uE000']) {
+      const bytes = new TextEncoder().encode(`法治政府建设${junk.repeat(20)}年度报告`);
+      await expect(decodeBytes(bytes, 'x.txt', undefined, { fold: true })).rejects.toMatchObject({ code: 'E_BINARY' });
+      await expect(decodeBytes(bytes, 'x.txt')).rejects.toMatchObject({ code: 'E_BINARY' });
+    }
+    // Tabs, form feeds and line ends are not junk.
+    const ok = new TextEncoder().encode('法治政府建设\t年度\f报告\r\n'.repeat(5));
+    expect((await decodeBytes(ok, 'x.txt', undefined, { fold: true })).encoding).toBe('utf-8');
+  });
+});
