@@ -49,6 +49,8 @@ function validDate(y: number, m: number, d: number): string | null {
 const NUM_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:\s*日)?/g;
 const CN_DATE = /([〇零○一二三四五六七八九]{4})\s*年\s*([〇零一二三四五六七八九十]{1,3})\s*月\s*([〇零一二三四五六七八九十]{1,3})\s*日/g;
 
+const CN_ZERO = /[〇零○]/;
+
 interface DateHit {
   index: number;
   length: number;
@@ -61,7 +63,8 @@ function datesIn(s: string): DateHit[] {
   for (let m = NUM_DATE.exec(s); m; m = NUM_DATE.exec(s)) out.push({ index: m.index, length: m[0].length, value: validDate(+m[1]!, +m[2]!, +m[3]!) });
   CN_DATE.lastIndex = 0;
   // A year in Chinese digits always has 〇/零/○ (二〇二四): skip the regex otherwise.
-  if (s.indexOf('〇') !== -1 || s.indexOf('零') !== -1 || s.indexOf('○') !== -1) for (let m = CN_DATE.exec(s); m; m = CN_DATE.exec(s)) {
+  if (!CN_ZERO.test(s)) return out; // numeric dates only: already in order
+  for (let m = CN_DATE.exec(s); m; m = CN_DATE.exec(s)) {
     const y = cnSmall(m[1]!);
     const mo = cnSmall(m[2]!);
     const d = cnSmall(m[3]!);
@@ -245,6 +248,8 @@ export function extractMeta(inp: MetaInput): MetaResult {
     const l = lines[i]!;
     if (l.text.length > 200 || l.text === '') continue;
     const isHead = i < layout.bodyStart;
+    // Outside the head a date counts only after a LABEL, and every LABEL ends in 日期 or 时间.
+    if (!isHead && l.text.indexOf('日期') === -1 && l.text.indexOf('时间') === -1) continue;
     for (const d of datesIn(l.text)) {
       const before = l.text.slice(0, d.index);
       const after = l.text.slice(d.index + d.length, d.index + d.length + 8);
