@@ -1,7 +1,6 @@
 import type { AdminLevel, Evidence, SourceMeta } from '@fazhi/core';
 import { BODY_PUNCT, META_KEY, ORG_END, isMetaLine, stripMetaKey, type Layout, type Line } from './layout.js';
 import type { Folded } from './normalize.js';
-import { lineAt } from './offsets.js';
 
 /** Metadata read from the folded text (simplified, half-width); evidence cut from the original. */
 export interface MetaInput {
@@ -120,13 +119,30 @@ export function extractMeta(inp: MetaInput): MetaResult {
   const { lines } = layout;
   const warnings: MetaResult['warnings'] = [];
 
+  // offsets.ts lineAt(text, offset) by binary search over the line breaks (found once, on first use).
+  let breaks: number[] | null = null;
+  const lineOf = (offset: number): number => {
+    if (!breaks) {
+      breaks = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    }
+    const end = Math.min(offset, text.length);
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
   const ev = (a: number, b: number): Evidence | null => {
     if (b <= a || a < 0 || b > full.length) return null;
     const start = at(a);
     const end = at(b - 1) + 1;
     const quote = text.slice(start, end);
     if (!quote) return null;
-    return { quote, start, end, line: lineAt(text, start), section: SECTION, modality: 'done' };
+    return { quote, start, end, line: lineOf(start), section: SECTION, modality: 'done' };
   };
   const orig = (a: number, b: number) => text.slice(at(a), at(b - 1) + 1);
   const evs = (...e: Array<Evidence | null>) => e.filter((x): x is Evidence => x !== null);
@@ -249,7 +265,8 @@ export function extractMeta(inp: MetaInput): MetaResult {
     if (l.text.length > 200 || l.text === '') continue;
     const isHead = i < layout.bodyStart;
     // Outside the head a date counts only after a LABEL, and every LABEL ends in 日期 or 时间.
-    if (!isHead && l.text.indexOf('日期') === -1 && l.text.indexOf('时间') === -1) continue;
+    // (One-character searches are cheapest: without 期 and 间 there is neither 日期 nor 时间.)
+    if (!isHead && l.text.indexOf('期') === -1 && l.text.indexOf('间') === -1) continue;
     for (const d of datesIn(l.text)) {
       const before = l.text.slice(0, d.index);
       const after = l.text.slice(d.index + d.length, d.index + d.length + 8);

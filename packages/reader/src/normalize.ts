@@ -162,11 +162,13 @@ export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
     const b = l.tStart + l.text.length;
     // Inline Word artefacts: [bookmark: _GoBack] and the like.
     const seg = l.text;
-    const re = /\[bookmark:[^\]]*\]/g;
-    for (let m = re.exec(seg); m; m = re.exec(seg)) {
-      pushLine(a, l.tStart + m.index);
-      a = l.tStart + m.index + m[0].length;
-      artefacts++;
+    if (seg.indexOf('[bookmark:') !== -1) {
+      const re = /\[bookmark:[^\]]*\]/g;
+      for (let m = re.exec(seg); m; m = re.exec(seg)) {
+        pushLine(a, l.tStart + m.index);
+        a = l.tStart + m.index + m[0].length;
+        artefacts++;
+      }
     }
     pushLine(a, b);
     const next = kept[k + 1];
