@@ -260,13 +260,22 @@ export function extractMeta(inp: MetaInput): MetaResult {
   const cands: Cand[] = [];
   const LABEL = /(发布时间|发布日期|发文日期|更新时间|成文日期|生成日期|印发日期|日期|时间)\s*[\]】]?\s*[:：|]?\s*[\[【|]?\s*$/;
   const rankOf = (label: string) => (/^发/.test(label) ? 0 : /^(更新时间|日期|时间)$/.test(label) ? 1 : 4);
+  // Lines holding 期 or 间 (found by a few searches over the whole text, not two per line): without
+  // them a line has neither 日期 nor 时间.
+  const labelLines = new Uint8Array(lines.length);
+  for (const ch of ['期', '间']) {
+    let li = 0;
+    for (let p = full.indexOf(ch); p !== -1; p = full.indexOf(ch, p + 1)) {
+      while (lines[li]!.end <= p) li++;
+      labelLines[li] = 1;
+    }
+  }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.text.length > 200 || l.text === '') continue;
     const isHead = i < layout.bodyStart;
     // Outside the head a date counts only after a LABEL, and every LABEL ends in 日期 or 时间.
-    // (One-character searches are cheapest: without 期 and 间 there is neither 日期 nor 时间.)
-    if (!isHead && l.text.indexOf('期') === -1 && l.text.indexOf('间') === -1) continue;
+    if (!isHead && !labelLines[i]) continue;
     for (const d of datesIn(l.text)) {
       const before = l.text.slice(0, d.index);
       const after = l.text.slice(d.index + d.length, d.index + d.length + 8);

@@ -156,13 +156,14 @@ export function buildView(folded: Folded, opts: ViewOptions = {}): Built {
     }
     kept.push(i);
   }
+  const hasBookmark = full.indexOf('[bookmark:') !== -1;
   for (let k = 0; k < kept.length; k++) {
     const l = lines[kept[k]!]!;
     let a = l.tStart;
     const b = l.tStart + l.text.length;
     // Inline Word artefacts: [bookmark: _GoBack] and the like.
     const seg = l.text;
-    if (seg.indexOf('[bookmark:') !== -1) {
+    if (hasBookmark && seg.indexOf('[bookmark:') !== -1) {
       const re = /\[bookmark:[^\]]*\]/g;
       for (let m = re.exec(seg); m; m = re.exec(seg)) {
         pushLine(a, l.tStart + m.index);
