@@ -70,6 +70,7 @@ export const C_DELETE = 1; // in DELETE_RE
 export const C_FOLD = 2; // in FOLD_RE
 export const C_CJK = 4; // U+3400–9FFF (counted by scriptCounts)
 export const C_TRAD = 8; // a traditional-only ideograph (TRAD_CHARS)
+export const C_JUNK = 16; // no report contains it (the decoder's junk check: C0/C1 controls, private use, U+FFFD)
 
 let classTable: Uint8Array | undefined;
 let foldTable: Uint16Array | undefined;
@@ -77,10 +78,6 @@ const fill = (t: Uint8Array, bit: number, ...ranges: Array<[number, number]>) =>
   for (const [a, b] of ranges) for (let c = a; c <= b; c++) t[c]! |= bit;
 };
 
-/**
- * Class bits of every UTF-16 code unit: the same sets as DELETE_RE, FOLD_RE and scriptCounts, as a
- * table (one lookup per character instead of three regex scans). Built on first use (~1 ms).
- */
 let tradBitsTable: Uint32Array | undefined;
 /** TRAD_CHARS as a bit set over U+0000–FFFF (8 KB: stays in cache where a byte table would not). */
 export function tradBits(): Uint32Array {
@@ -95,6 +92,11 @@ export function tradBits(): Uint32Array {
   return tradBitsTable;
 }
 
+/**
+ * Class bits of every UTF-16 code unit: the same sets as DELETE_RE, FOLD_RE, scriptCounts and the
+ * decoder's junk check, as a table (one lookup per character instead of regex scans), and the
+ * foldChar of every FOLD_RE code unit. Built on first use (~1 ms).
+ */
 export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
   if (!classTable || !foldTable) {
     const cls = new Uint8Array(0x10000);
@@ -102,6 +104,7 @@ export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
     const foldRanges: Array<[number, number]> = [[0xff01, 0xff5e], [0x3000, 0x3000], [0x0d, 0x0d], [0x2e80, 0x2eff], [0x2f00, 0x2fd5], [0xf900, 0xfaff]];
     fill(cls, C_FOLD, ...foldRanges);
     fill(cls, C_CJK, [0x3400, 0x9fff]);
+    fill(cls, C_JUNK, [0x00, 0x08], [0x0b, 0x0b], [0x0e, 0x1f], [0x7f, 0x9f], [0xfffd, 0xfffd], [0xe000, 0xf8ff]);
     const t = trad();
     for (let c = 0x3400; c <= 0x9fff; c++) if (t[c]) cls[c]! |= C_TRAD;
     const fold = new Uint16Array(0x10000);
@@ -112,11 +115,6 @@ export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
   return { cls: classTable, fold: foldTable };
 }
 
-let foldScratch = new Uint16Array(4096);
-/**
- * `s.replace(FOLD_RE, foldChar)` and `scriptCounts` of the result in one pass. `deletes` says
- * whether `s` holds a DELETE_RE character (the caller may then need to delete them first).
- */
 export interface FoldCount {
   /** `s.replace(FOLD_RE, foldChar)` */
   text: string;
@@ -126,43 +124,82 @@ export interface FoldCount {
   deletes: boolean;
 }
 
-export function foldAndCount(s: string): FoldCount {
+export interface UnitFold {
+  /** The folded code units (a scratch buffer, valid until the next call), or null when no unit changed. */
+  folded: Uint16Array | null;
+  trad: number;
+  cjk: number;
+  deletes: boolean;
+  /** C_JUNK units among the first `junkWindow`. */
+  junk: number;
+}
+
+let foldScratch = new Uint16Array(4096);
+/**
+ * foldChar of every FOLD_RE unit, scriptCounts of the result, DELETE_RE presence and junk count, in
+ * one pass over UTF-16 code units. Ideographs and printable ASCII (most of a report) skip the table.
+ */
+export function foldUnits(u: Uint16Array, junkWindow = 0): UnitFold {
   const { cls, fold } = charClasses();
   const bits = tradBits();
-  const n = s.length;
+  const n = u.length;
   if (foldScratch.length < n) foldScratch = new Uint16Array(Math.max(n, foldScratch.length * 2));
-  const out = foldScratch;
+  const f = foldScratch;
   let any = 0;
   let tr = 0;
   let cjk = 0;
+  let junk = 0;
   let changed = false;
-  for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
-    // Ideographs U+3400–9FFF are never folded or deleted: count them without the class table.
-    if (c >= 0x3400 && c <= 0x9fff) {
-      cjk++;
-      tr += (bits[c >> 5]! >>> (c & 31)) & 1;
-      out[i] = c;
-      continue;
-    }
-    let k = cls[c]!;
+  for (let j = 0; j < n; j++) {
+    let x = u[j]!;
+    if (x >= 0x3400) {
+      // Ideographs U+3400–9FFF are never folded, deleted or junk.
+      if (x <= 0x9fff) {
+        cjk++;
+        tr += (bits[x >> 5]! >>> (x & 31)) & 1;
+        continue;
+      }
+    } else if (x >= 0x20 && x < 0x7f) continue; // printable ASCII: in no class
+    let k = cls[x]!;
+    if (k & C_JUNK && j < junkWindow) junk++;
     if (k & (C_DELETE | C_FOLD)) {
       any |= k;
       if (k & C_FOLD) {
-        const f = fold[c]!;
-        if (f !== c) {
-          c = f;
-          k = cls[c]!;
-          changed = true;
+        const y = fold[x]!;
+        if (y !== x) {
+          if (!changed) {
+            f.set(u);
+            changed = true;
+          }
+          f[j] = y;
+          x = y;
+          k = cls[x]!;
         }
       }
     }
-    out[i] = c;
     if (k & C_CJK) {
       cjk++;
       if (k & C_TRAD) tr++;
     }
   }
-  const text = changed ? Buffer.from(out.buffer, 0, n * 2).toString('utf16le') : s;
-  return { text, trad: tr, cjk, deletes: (any & C_DELETE) !== 0 };
+  return { folded: changed ? f.subarray(0, n) : null, trad: tr, cjk, deletes: (any & C_DELETE) !== 0, junk };
+}
+
+/** A string of UTF-16 code units (copied: lone surrogates kept). */
+export function unitsToString(u: Uint16Array): string {
+  return Buffer.from(u.buffer, u.byteOffset, u.length * 2).toString('utf16le');
+}
+
+let unitScratch = new Uint16Array(4096);
+/**
+ * `s.replace(FOLD_RE, foldChar)` and `scriptCounts` of the result in one pass. `deletes` says
+ * whether `s` holds a DELETE_RE character (the caller may then need to delete them first).
+ */
+export function foldAndCount(s: string): FoldCount {
+  const n = s.length;
+  if (unitScratch.length < n) unitScratch = new Uint16Array(Math.max(n, unitScratch.length * 2));
+  const u = unitScratch.subarray(0, n);
+  Buffer.from(u.buffer, u.byteOffset, n * 2).write(s, 'utf16le');
+  const r = foldUnits(u);
+  return { text: r.folded ? unitsToString(r.folded) : s, trad: r.trad, cjk: r.cjk, deletes: r.deletes };
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { C_CJK, C_DELETE, C_FOLD, C_TRAD, DELETE_RE, FOLD_RE, charClasses, foldAndCount, foldChar, scriptCounts } from '../src/chars.js';
+import { C_CJK, C_DELETE, C_FOLD, C_JUNK, C_TRAD, DELETE_RE, FOLD_RE, charClasses, foldAndCount, foldChar, scriptCounts } from '../src/chars.js';
 import { isTrimSpace, looksHardWrapped } from '../src/layout.js';
 
 // The one-pass tables must say exactly what the regexes and helpers they replace say, for every code unit.
 describe('character class tables', () => {
   const del = new RegExp(DELETE_RE.source);
   const fold = new RegExp(FOLD_RE.source);
-  it('agree with DELETE_RE, FOLD_RE, foldChar and scriptCounts on all 65,536 code units', () => {
+  const junkRe = /[\x00-\x08\x0B\x0E-\x1F\x7F-\x9F\uFFFD\uE000-\uF8FF]/; // decode.ts JUNK_RE
+  it('agree with DELETE_RE, FOLD_RE, foldChar, scriptCounts and the junk class on all 65,536 code units', () => {
     const { cls, fold: folded } = charClasses();
     const bad: number[] = [];
     for (let c = 0; c < 0x10000; c++) {
@@ -19,6 +20,7 @@ describe('character class tables', () => {
         !!(k & C_FOLD) === fold.test(ch) &&
         !!(k & C_CJK) === (sc.cjk === 1) &&
         !!(k & C_TRAD) === (sc.trad === 1) &&
+        !!(k & C_JUNK) === junkRe.test(ch) &&
         (!(k & C_FOLD) || String.fromCharCode(folded[c]!) === foldChar(ch));
       if (!ok) bad.push(c);
     }
@@ -110,5 +112,33 @@ describe('decodeBytes junk check', () => {
     // Tabs, form feeds and line ends are not junk.
     const ok = new TextEncoder().encode('法治政府建设\t年度\f报告\r\n'.repeat(5));
     expect((await decodeBytes(ok, 'x.txt', undefined, { fold: true })).encoding).toBe('utf-8');
+  });
+});
+
+describe('UTF-8 decoding', () => {
+  it('gives exactly what a strict TextDecoder gives for valid UTF-8 (noncharacters, BOM inside, astral)', async () => {
+    const { decodeBytes } = await import('../src/decode.js');
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const samples = ['法治\uFFFE\uFFFF政府', '年度\uFEFF报告', '𠮷\u{10FFFF}\u{1F600}', 'ascii only\n', '\u00A9\u07FF\u0800', '２０２４年，（一）'];
+    for (const s of samples) {
+      const bytes = new TextEncoder().encode(`${s}法治政府建设年度报告`);
+      for (const opts of [{}, { fold: true }]) {
+        const d = await decodeBytes(bytes, 'x.txt', undefined, opts);
+        expect(d.text).toBe(strict.decode(bytes));
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), async (s) => {
+        const bytes = new TextEncoder().encode(`报告${s}`);
+        let d;
+        try {
+          d = await decodeBytes(bytes, 'x.txt', undefined, { fold: true });
+        } catch {
+          return;
+        }
+        expect(d.text).toBe(strict.decode(bytes));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
