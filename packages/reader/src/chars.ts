@@ -77,6 +77,8 @@ let foldTable: Uint16Array | undefined;
 const fill = (t: Uint8Array, bit: number, ...ranges: Array<[number, number]>) => {
   for (const [a, b] of ranges) for (let c = a; c <= b; c++) t[c]! |= bit;
 };
+/** FOLD_RE ranges. */
+const FOLD_RANGES: Array<[number, number]> = [[0xff01, 0xff5e], [0x3000, 0x3000], [0x0d, 0x0d], [0x2e80, 0x2eff], [0x2f00, 0x2fd5], [0xf900, 0xfaff]];
 
 let tradBitsTable: Uint32Array | undefined;
 /** TRAD_CHARS as a bit set over U+0000–FFFF (8 KB: stays in cache where a byte table would not). */
@@ -94,25 +96,34 @@ export function tradBits(): Uint32Array {
 
 /**
  * Class bits of every UTF-16 code unit: the same sets as DELETE_RE, FOLD_RE, scriptCounts and the
- * decoder's junk check, as a table (one lookup per character instead of regex scans), and the
- * foldChar of every FOLD_RE code unit. Built on first use (~1 ms).
+ * decoder's junk check, as a table (one lookup per character instead of regex scans); and a cache
+ * of foldChar for FOLD_RE code units, filled as they are met (0 = not yet: use `foldUnit`). Built on
+ * first use (well under 1 ms: `fazhi check` starts cold).
  */
 export function charClasses(): { cls: Uint8Array; fold: Uint16Array } {
   if (!classTable || !foldTable) {
     const cls = new Uint8Array(0x10000);
+    // The two large ranges hold no other class: native fills.
+    cls.fill(C_CJK, 0x3400, 0xa000);
+    cls.fill(C_JUNK, 0xe000, 0xf900);
     fill(cls, C_DELETE, [0x0d, 0x0d], [0xa0, 0xa0], [0xad, 0xad], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0xfeff, 0xfeff]);
-    const foldRanges: Array<[number, number]> = [[0xff01, 0xff5e], [0x3000, 0x3000], [0x0d, 0x0d], [0x2e80, 0x2eff], [0x2f00, 0x2fd5], [0xf900, 0xfaff]];
-    fill(cls, C_FOLD, ...foldRanges);
-    fill(cls, C_CJK, [0x3400, 0x9fff]);
-    fill(cls, C_JUNK, [0x00, 0x08], [0x0b, 0x0b], [0x0e, 0x1f], [0x7f, 0x9f], [0xfffd, 0xfffd], [0xe000, 0xf8ff]);
-    const t = trad();
-    for (let c = 0x3400; c <= 0x9fff; c++) if (t[c]) cls[c]! |= C_TRAD;
-    const fold = new Uint16Array(0x10000);
-    for (const [a, b] of foldRanges) for (let c = a; c <= b; c++) fold[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+    fill(cls, C_FOLD, ...FOLD_RANGES);
+    fill(cls, C_JUNK, [0x00, 0x08], [0x0b, 0x0b], [0x0e, 0x1f], [0x7f, 0x9f], [0xfffd, 0xfffd]);
+    for (let i = 0; i < TRAD_CHARS.length; i++) {
+      const c = TRAD_CHARS.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff) cls[c]! |= C_TRAD;
+    }
     classTable = cls;
-    foldTable = fold;
+    foldTable = new Uint16Array(0x10000);
   }
   return { cls: classTable, fold: foldTable };
+}
+
+/** foldChar of a FOLD_RE code unit, through the cache of `charClasses().fold`. */
+export function foldUnit(fold: Uint16Array, c: number): number {
+  let f = fold[c]!;
+  if (f === 0) f = fold[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+  return f;
 }
 
 export interface FoldCount {
@@ -165,7 +176,7 @@ export function foldUnits(u: Uint16Array, junkWindow = 0): UnitFold {
     if (k & (C_DELETE | C_FOLD)) {
       any |= k;
       if (k & C_FOLD) {
-        const y = fold[x]!;
+        const y = foldUnit(fold, x);
         if (y !== x) {
           if (!changed) {
             f.set(u);
