@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuffer } from '../src/index.js';
 
-const dir = process.argv[2] ?? join(import.meta.dirname ?? '.', 'test/fixtures');
+// Bundled to .tmp/bench.mjs: the fixtures are one level up.
+const dir = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'test/fixtures');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ f, b: readFileSync(join(dir, f)) }));
 const bytes = files.reduce((a, x) => a + x.b.length, 0);
 for (const x of files) await readBuffer(x.b, x.f); // warm-up (loads opencc when needed)
