@@ -20,8 +20,8 @@ export const unitGroup = (level: Scorecard['adminLevel']): UnitGroup => level;
 export interface BatchOptions {
   /** Last year's scorecards; matched to this year's by place and unit type (else by file name). */
   previous?: Scorecard[];
-  /** Fingerprints made by `fingerprintText`, keyed by scorecard file; they give shared passages. */
-  fingerprints?: Record<string, TextFingerprint>;
+  /** Fingerprints made by `fingerprintText` (or compact copies), keyed by scorecard file; they give shared passages. */
+  fingerprints?: Record<string, CopyFingerprint>;
 }
 
 const r2 = (n: number): number => Math.round(n * 100 + Number.EPSILON) / 100;
@@ -99,8 +99,6 @@ function stats(cards: Scorecard[]): BatchResult['indicators'] {
   });
 }
 
-const sortedDistinct = (xs: number[]): number[] => [...new Set(xs)].sort((x, y) => x - y);
-
 /**
  * Shingles (and sentences) found in more than this many reports are boilerplate (习近平法治思想,
  * headings, stock phrases every unit writes) and say nothing about copying between two units:
@@ -109,83 +107,148 @@ const sortedDistinct = (xs: number[]): number[] => [...new Set(xs)].sort((x, y) 
 export const boilerplateLimit = (reports: number): number =>
   Math.max(THRESHOLDS.copy.boilerplateMinReports, Math.floor(THRESHOLDS.copy.boilerplateShare * reports));
 
+/** What copy detection reads of a report's fingerprint (fingerprintText's, or a compact copy of it). */
+export interface CopyFingerprint {
+  /** Distinct copy-shingle hashes (any order; a number[] or a Uint32Array). */
+  shingles: ArrayLike<number>;
+  sentences: ReadonlyArray<Pick<TextFingerprint['sentences'][number], 'hash' | 'chars' | 'evidence'>>;
+}
+
 /**
- * Copy detection between reports (documented thresholds in THRESHOLDS.copy). An inverted index
- * shingle → reports nominates candidate pairs only through shared rare shingles (no all-pairs
- * loop); boilerplate shingles/sentences (see boilerplateLimit) are ignored. Each pair keeps its
- * longest `maxPassages` passages (`morePassages` counts the rest); a pair is kept only when it is
- * among the top `maxPairsPerReport` of at least one of its two reports.
+ * The hashes shared by 2 … `limit` reports, as groups of reports (CSR: the reports of group g are
+ * docs[start[g] … start[g+1]-1], ascending) and, per report, the groups it is in. One sort of all
+ * (hash, report) entries packed in a Float64Array: no Map entry per distinct hash, so a national
+ * batch (tens of thousands of reports × hundreds of hashes) stays within memory.
+ */
+function sharedGroups(lists: (ArrayLike<number> | undefined)[], limit: number) {
+  const n = lists.length;
+  let total = 0;
+  for (const l of lists) if (l) total += l.length;
+  const keys = new Float64Array(total);
+  const R = 2 ** 20; // reports per batch stay below this (a hash × R + report is an exact double)
+  let k = 0;
+  lists.forEach((l, i) => {
+    if (l) for (let j = 0; j < l.length; j++) keys[k++] = (l[j]! >>> 0) * R + i;
+  });
+  keys.sort();
+  const start: number[] = [0];
+  const docs: number[] = [];
+  const hashes: number[] = [];
+  const perDoc = new Int32Array(n + 1);
+  for (let i = 0; i < total; ) {
+    const h = Math.floor(keys[i]! / R);
+    let j = i;
+    const run: number[] = [];
+    while (j < total && Math.floor(keys[j]! / R) === h) {
+      const d = keys[j]! - h * R;
+      if (run[run.length - 1] !== d) run.push(d); // a hash listed twice by one report counts once
+      j++;
+    }
+    if (run.length >= 2 && run.length <= limit) {
+      for (const d of run) {
+        docs.push(d);
+        perDoc[d]!++;
+      }
+      hashes.push(h);
+      start.push(docs.length);
+    }
+    i = j;
+  }
+  // report → its groups (CSR), groups ascending
+  const first = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) first[d + 1] = first[d]! + perDoc[d]!;
+  const fill = first.slice(0, n);
+  const groupsOf = new Int32Array(docs.length);
+  for (let g = 0; g + 1 < start.length; g++) for (let e = start[g]!; e < start[g + 1]!; e++) groupsOf[fill[docs[e]!]!++] = g;
+  return { start: Int32Array.from(start), docs: Int32Array.from(docs), hashes, first, groupsOf };
+}
+
+/**
+ * Copy detection between reports (documented thresholds in THRESHOLDS.copy). Reports sharing a
+ * rare shingle (in 2 … boilerplateLimit reports) are candidate pairs; boilerplate shingles and
+ * sentences are ignored. Pairs are counted one report at a time in a typed array (never a Map
+ * entry per pair: a batch of 10,000 similar reports has tens of millions of candidate pairs), and
+ * a pair's shared sentences are compared only when it can pass: it shares a rare sentence or its
+ * shingle similarity reaches the threshold. Each pair keeps its longest `maxPassages` passages
+ * (`morePassages` counts the rest); a pair is kept only when it is among the top
+ * `maxPairsPerReport` of at least one of its two reports.
  */
 export function detectCopies(
   files: string[],
-  fps: Record<string, TextFingerprint | undefined>,
-  plain: Record<string, number[] | undefined> = {},
+  fps: Record<string, CopyFingerprint | undefined>,
+  plain: Record<string, ArrayLike<number> | undefined> = {},
 ): CopyPair[] {
   const T = THRESHOLDS.copy;
   const sorted = [...new Set(files)].sort(cmpStr);
-  const limit = boilerplateLimit(sorted.length);
-  const sets: (number[] | undefined)[] = sorted.map((f) => {
-    const fp = fps[f];
-    const s = fp ? fp.shingles : plain[f] ? sortedDistinct(plain[f]) : undefined;
+  const n = sorted.length;
+  const limit = boilerplateLimit(n);
+  const sets = sorted.map((f) => {
+    const s = fps[f]?.shingles ?? plain[f];
     return s && s.length ? s : undefined;
   });
-  const postings = new Map<number, number[]>();
-  sets.forEach((s, i) => {
-    if (!s) return;
-    for (const h of s) {
-      const l = postings.get(h);
-      if (l) l.push(i);
-      else postings.set(h, [i]);
-    }
-  });
-  const sentDf = new Map<number, number>();
-  for (const f of sorted) {
-    const fp = fps[f];
-    if (!fp) continue;
-    for (const h of new Set(fp.sentences.map((x) => x.hash))) sentDf.set(h, (sentDf.get(h) ?? 0) + 1);
-  }
-  // Candidate pairs: shared rare shingles, counted per pair.
-  const n = sorted.length;
-  const shared = new Map<number, number>();
-  for (const l of postings.values()) {
-    if (l.length < 2 || l.length > limit) continue;
-    for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) {
-      const k = l[x]! * n + l[y]!;
-      shared.set(k, (shared.get(k) ?? 0) + 1);
-    }
-  }
+  const size = sets.map((s) => (s ? new Set(Array.from(s)).size : 0));
+  const shingles = sharedGroups(sets, limit);
+  const sentLists = sorted.map((f) => fps[f]?.sentences.map((x) => x.hash));
+  const sentences = sharedGroups(sentLists, limit);
+  const rareSentences = new Set(sentences.hashes);
+  const counts = new Int32Array(n);
+  // characters of the rare sentences (in 2 … limit reports) report x shares with each report y
+  const sentChars = new Float64Array(n);
+  const touched: number[] = [];
   const out: CopyPair[] = [];
-  for (const k of [...shared.keys()].sort((p, q) => p - q)) {
-    const x = Math.floor(k / n);
-    const y = k % n;
-    const a = sorted[x]!;
-    const b = sorted[y]!;
-    const sa = sets[x]!;
-    const sb = sets[y]!;
-    const similarity = r2(shared.get(k)! / Math.min(sa.length, sb.length));
-    const fa = fps[a];
-    const fb = fps[b];
-    const found: { chars: number; a: CopyPair['passages'][number]['a']; b: CopyPair['passages'][number]['b'] }[] = [];
-    let sharedChars = 0;
-    if (fa && fb) {
-      const inB = new Map<number, (typeof fb.sentences)[number]>();
-      for (const s of fb.sentences) if (!inB.has(s.hash)) inB.set(s.hash, s);
-      const seen = new Set<number>();
-      for (const s of fa.sentences) {
-        const m = inB.get(s.hash);
-        if (!m || seen.has(s.hash) || (sentDf.get(s.hash) ?? 0) > limit) continue;
-        seen.add(s.hash);
-        sharedChars += s.chars;
-        found.push({ chars: s.chars, a: s.evidence, b: m.evidence });
+  for (let x = 0; x < n; x++) {
+    for (let e = shingles.first[x]!; e < shingles.first[x + 1]!; e++) {
+      const g = shingles.groupsOf[e]!;
+      for (let k = shingles.start[g]!; k < shingles.start[g + 1]!; k++) {
+        const y = shingles.docs[k]!;
+        if (y > x && counts[y]!++ === 0) touched.push(y);
       }
     }
-    if (sharedChars >= T.minSharedChars || similarity >= T.minSimilarity) {
+    if (!touched.length) continue;
+    const a = sorted[x]!;
+    const fa = fps[a];
+    if (fa && sentences.first[x + 1]! > sentences.first[x]!) {
+      const charsOf = new Map<number, number>();
+      for (const t of fa.sentences) charsOf.set(t.hash, t.chars);
+      for (let e = sentences.first[x]!; e < sentences.first[x + 1]!; e++) {
+        const g = sentences.groupsOf[e]!;
+        const c = charsOf.get(sentences.hashes[g]!) ?? 0;
+        for (let k = sentences.start[g]!; k < sentences.start[g + 1]!; k++) sentChars[sentences.docs[k]!]! += c;
+      }
+    }
+    // (any order: pairs are put in a total order below)
+    for (const y of touched) {
+      const shared = counts[y]!;
+      counts[y] = 0;
+      const similarity = r2(shared / Math.min(size[x]!, size[y]!));
+      const b = sorted[y]!;
+      const fb = fps[b];
+      const sharedChars = fa && fb ? sentChars[y]! : 0;
+      if (sharedChars < T.minSharedChars && similarity < T.minSimilarity) continue;
+      // The pair is reported: its passages are the rare sentences both have, in a's order.
+      const found: { chars: number; a: CopyPair['passages'][number]['a']; b: CopyPair['passages'][number]['b'] }[] = [];
+      if (fa && fb && sharedChars > 0) {
+        const inB = new Map<number, CopyFingerprint['sentences'][number]>();
+        for (const t of fb.sentences) if (!inB.has(t.hash)) inB.set(t.hash, t);
+        const seen = new Set<number>();
+        for (const t of fa.sentences) {
+          const m = inB.get(t.hash);
+          if (!m || seen.has(t.hash) || !rareSentences.has(t.hash)) continue;
+          seen.add(t.hash);
+          found.push({ chars: t.chars, a: t.evidence, b: m.evidence });
+        }
+      }
       // Longest first; ties keep text order (stable sort).
       const kept = [...found].sort((p, q) => q.chars - p.chars).slice(0, T.maxPassages);
       const pair: CopyPair = { a, b, similarity, sharedChars, passages: kept.map((p) => ({ a: p.a, b: p.b })) };
       if (found.length > kept.length) pair.morePassages = found.length - kept.length;
       out.push(pair);
     }
+    for (let e = sentences.first[x]!; e < sentences.first[x + 1]!; e++) {
+      const g = sentences.groupsOf[e]!;
+      for (let k = sentences.start[g]!; k < sentences.start[g + 1]!; k++) sentChars[sentences.docs[k]!] = 0;
+    }
+    touched.length = 0;
   }
   const order = (p: CopyPair, q: CopyPair): number =>
     q.similarity - p.similarity || q.sharedChars - p.sharedChars || cmpStr(p.a, q.a) || cmpStr(p.b, q.b);
@@ -238,7 +301,7 @@ export function scoreBatch(cards: Scorecard[], factsets: FactSet[] = [], opts: B
     title: GROUP_TITLES[g],
     size: reports.filter((r) => r.group === g).length,
   }));
-  const plain: Record<string, number[] | undefined> = {};
+  const plain: Record<string, ArrayLike<number> | undefined> = {};
   for (const f of factsets) if (f.fingerprints) plain[f.file] = f.fingerprints;
   const copies = detectCopies(
     cards.map((c) => c.file),

@@ -3,7 +3,7 @@ import type { Scorecard } from '@fazhi/core';
 import { num } from './text.js';
 
 export { scoreFacts, type LoadedRubricLike, type ScoreOptions } from './score.js';
-export { scoreBatch, addCopyFlags, detectCopies, boilerplateLimit, unitGroup, GROUP_TITLES, type BatchOptions } from './batch.js';
+export { scoreBatch, addCopyFlags, detectCopies, boilerplateLimit, unitGroup, GROUP_TITLES, type BatchOptions, type CopyFingerprint } from './batch.js';
 export { qualityFlags } from './flags.js';
 export {
   loadOverrides,
