@@ -415,15 +415,30 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
       const printer = new PdfPrinter(exe);
       try {
         await printer.open();
-        for (const [k, e] of entries.entries()) {
-          const pdfPath = join(out, `${e.item.outName}.pdf`);
-          if (!(e.skipped && existsSync(pdfPath))) {
-            const html = readFileSync(join(out, `${e.item.outName}.html`), 'utf8');
-            writeFileAtomic(pdfPath, await printer.print(html));
+        // Two prints in flight (the printer's pages): Chromium lays out one card while the other
+        // is compressed into its PDF. Each file is still written whole (atomically).
+        let next = 0;
+        const slot = async (): Promise<void> => {
+          try {
+            await printAll();
+          } catch (err) {
+            next = entries.length; // the other slot stops too
+            throw err;
           }
-          pdf.written++;
-          emit({ kind: 'pdf', done: k + 1, total: entries.length, name: e.item.display });
-        }
+        };
+        const printAll = async (): Promise<void> => {
+          while (next < entries.length) {
+            const e = entries[next++]!;
+            const pdfPath = join(out, `${e.item.outName}.pdf`);
+            if (!(e.skipped && existsSync(pdfPath))) {
+              const html = readFileSync(join(out, `${e.item.outName}.html`), 'utf8');
+              writeFileAtomic(pdfPath, await printer.print(html));
+            }
+            pdf.written++;
+            emit({ kind: 'pdf', done: pdf.written, total: entries.length, name: e.item.display });
+          }
+        };
+        await Promise.all([slot(), slot()]);
       } catch (e) {
         pdf.error = isFazhiError(e) ? e : new FazhiError('E_PDF_FAILED', `生成 PDF 失败：${(e as Error).message}`);
         emit({ kind: 'warn', text: `${pdf.error.code} ${pdf.error.message}` });

@@ -85,6 +85,7 @@ const zh = {
   stats: '各指标统计',
   fullShare: '满分比例',
   copyRule: '列出标准：相同句子合计 ≥ {chars} 字，或文本指纹相似度 ≥ {pct}%。',
+  moreInTables: '另有 {n} 项未在本页列出（批次过大，页面只列前 {shown} 项），完整内容见 scores.xlsx 与 batch.json。',
 };
 export type Labels = typeof zh;
 
@@ -172,6 +173,7 @@ const en: Labels = {
   stats: 'Per-indicator statistics',
   fullShare: 'full marks',
   copyRule: 'Listed when shared sentences total ≥ {chars} characters or fingerprint similarity ≥ {pct}%.',
+  moreInTables: '{n} more not listed on this page (large batch: the first {shown} are shown); see scores.xlsx and batch.json for all.',
 };
 
 export function labels(lang: Lang = 'zh'): Labels {

@@ -58,6 +58,13 @@ function histogram(values: number[]) {
   };
 }
 
+/**
+ * A national-scale batch (10,000 reports) would make a page of tens of megabytes: the heat map,
+ * flag list and copy pairs list at most this many entries, with a note pointing to scores.xlsx
+ * and batch.json, which always hold everything. The ranking tables are never cut.
+ */
+export const DASHBOARD_LIMITS = { heatRows: 1000, flagReports: 1000, copyPairs: 300 } as const;
+
 export function dashboardView(input: DashboardInput) {
   const L = labels(input.lang);
   const { result, cards, loaded } = input;
@@ -105,6 +112,13 @@ export function dashboardView(input: DashboardInput) {
     rows: result.reports.filter((r) => r.group === g.group).map(row),
   }));
 
+  /** The first `limit` items under `key`, and `<key>More`: a note when some were left out. */
+  const capped = <K extends string, T>(key: K, items: T[], limit: number) =>
+    ({
+      [key]: items.slice(0, limit),
+      [`${key}More`]: items.length > limit ? fmt(L.moreInTables, { n: items.length - limit, shown: limit }) : '',
+    }) as Record<K, T[]> & Record<`${K}More`, string>;
+
   const heatRowsOf = (files: Set<string>, cols: ReturnType<typeof colsOf>) => result.reports.filter((r) => files.has(r.file)).map((r) => {
     const card = byFile.get(r.file);
     const ind = new Map((card?.indicators ?? []).map((i) => [i.id, i]));
@@ -130,7 +144,7 @@ export function dashboardView(input: DashboardInput) {
       title: multi ? g.loaded.rubric.title : '',
       stamp: multi ? stampOf(g.loaded) : '',
       cols: cols.map((c, k) => ({ n: k + 1, title: c.title, max: num(c.max), id: c.id })),
-      heatRows: heatRowsOf(new Set(g.cards.map((c) => c.file)), cols),
+      ...capped('heatRows', heatRowsOf(new Set(g.cards.map((c) => c.file)), cols), DASHBOARD_LIMITS.heatRows),
       stats: g.indicators.map((s) => ({
         title: s.title,
         max: num(s.maxPoints),
@@ -143,25 +157,26 @@ export function dashboardView(input: DashboardInput) {
     };
   });
 
-  const flags = cards
-    .filter((c) => c.flags.length || c.notes?.length)
-    .map((c) => ({
-      place: c.place ?? L.unknownPlace,
-      file: c.file,
-      href: href(c.file),
-      items: [
-        // notes first: e.g. `--rubric auto` could not tell the unit type and used the township rubric
-        ...(c.notes ?? []).map((n) => ({ label: L.htmlLang === 'en' ? 'Note' : '注意', severity: 'info', message: n, href: href(c.file) })),
-        ...c.flags.map((f, k) => ({
-          label: L.flagCodes[f.code] ?? f.code,
-          severity: f.severity,
-          message: f.message,
-          href: href(c.file) ? `${href(c.file)}#flag-${k + 1}` : '',
-        })),
-      ],
-    }));
+  const flagged = cards.filter((c) => c.flags.length || c.notes?.length);
+  const { flags, flagsMore } = capped('flags', flagged, DASHBOARD_LIMITS.flagReports);
+  const flagRows = flags.map((c) => ({
+    place: c.place ?? L.unknownPlace,
+    file: c.file,
+    href: href(c.file),
+    items: [
+      // notes first: e.g. `--rubric auto` could not tell the unit type and used the township rubric
+      ...(c.notes ?? []).map((n) => ({ label: L.htmlLang === 'en' ? 'Note' : '注意', severity: 'info', message: n, href: href(c.file) })),
+      ...c.flags.map((f, k) => ({
+        label: L.flagCodes[f.code] ?? f.code,
+        severity: f.severity,
+        message: f.message,
+        href: href(c.file) ? `${href(c.file)}#flag-${k + 1}` : '',
+      })),
+    ],
+  }));
 
-  const copies = result.copies.map((p) => {
+  const { copies: listedCopies, copiesMore } = capped('copies', result.copies, DASHBOARD_LIMITS.copyPairs);
+  const copies = listedCopies.map((p) => {
     const a = byFile.get(p.a);
     const b = byFile.get(p.b);
     return {
@@ -209,8 +224,10 @@ export function dashboardView(input: DashboardInput) {
     heatmaps,
     multiRubric: multi,
     hist: histogram(percents),
-    flags,
+    flags: flagRows,
+    flagsMore,
     copies,
+    copiesMore,
     copyThreshold: fmt(L.copyRule, { chars: result.copyThreshold.minSharedChars, pct: Math.round(result.copyThreshold.minSimilarity * 100) }),
     hasComparison: result.comparison.length > 0,
   };
