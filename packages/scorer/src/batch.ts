@@ -126,41 +126,57 @@ function sharedGroups(lists: (ArrayLike<number> | undefined)[], limit: number) {
   for (const l of lists) if (l) total += l.length;
   const keys = new Float64Array(total);
   const R = 2 ** 20; // reports per batch stay below this (a hash × R + report is an exact double)
+  if (n >= R) throw new RangeError(`copy detection handles at most ${R - 1} reports per batch`);
   let k = 0;
   lists.forEach((l, i) => {
     if (l) for (let j = 0; j < l.length; j++) keys[k++] = (l[j]! >>> 0) * R + i;
   });
   keys.sort();
-  const start: number[] = [0];
-  const docs: number[] = [];
-  const hashes: number[] = [];
+  // Two passes over the sorted keys: count the kept groups and entries, then fill typed arrays of
+  // exactly that size (plain arrays of millions of numbers would double as they grow).
   const perDoc = new Int32Array(n + 1);
-  for (let i = 0; i < total; ) {
-    const h = Math.floor(keys[i]! / R);
-    let j = i;
+  let nGroups = 0;
+  let nEntries = 0;
+  const scan = (emit: ((h: number, run: number[]) => void) | null): void => {
     const run: number[] = [];
-    while (j < total && Math.floor(keys[j]! / R) === h) {
-      const d = keys[j]! - h * R;
-      if (run[run.length - 1] !== d) run.push(d); // a hash listed twice by one report counts once
-      j++;
-    }
-    if (run.length >= 2 && run.length <= limit) {
-      for (const d of run) {
-        docs.push(d);
-        perDoc[d]!++;
+    for (let i = 0; i < total; ) {
+      const h = Math.floor(keys[i]! / R);
+      let j = i;
+      run.length = 0;
+      while (j < total && Math.floor(keys[j]! / R) === h) {
+        const d = keys[j]! - h * R;
+        if (run[run.length - 1] !== d) run.push(d); // a hash listed twice by one report counts once
+        j++;
       }
-      hashes.push(h);
-      start.push(docs.length);
+      if (run.length >= 2 && run.length <= limit) {
+        if (emit) emit(h, run);
+        else {
+          nGroups++;
+          nEntries += run.length;
+          for (const d of run) perDoc[d]!++;
+        }
+      }
+      i = j;
     }
-    i = j;
-  }
+  };
+  scan(null);
+  const start = new Int32Array(nGroups + 1);
+  const docs = new Int32Array(nEntries);
+  const hashes = new Float64Array(nGroups);
+  let g = 0;
+  let e = 0;
+  scan((h, run) => {
+    hashes[g] = h;
+    for (const d of run) docs[e++] = d;
+    start[++g] = e;
+  });
   // report → its groups (CSR), groups ascending
   const first = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) first[d + 1] = first[d]! + perDoc[d]!;
   const fill = first.slice(0, n);
   const groupsOf = new Int32Array(docs.length);
-  for (let g = 0; g + 1 < start.length; g++) for (let e = start[g]!; e < start[g + 1]!; e++) groupsOf[fill[docs[e]!]!++] = g;
-  return { start: Int32Array.from(start), docs: Int32Array.from(docs), hashes, first, groupsOf };
+  for (let k = 0; k < nGroups; k++) for (let x = start[k]!; x < start[k + 1]!; x++) groupsOf[fill[docs[x]!]!++] = k;
+  return { start, docs, hashes, first, groupsOf };
 }
 
 /**
