@@ -23,7 +23,7 @@ import { formatOf, readDocument } from '@fazhi/reader';
 import { addCopyFlags, loadOverrides, overrideMatches, scoreBatch, type ReviewOverride, type TextFingerprint } from '@fazhi/scorer';
 import { StringPool, summarizeCard, type CardSummary } from './card-summary.js';
 import { compactFingerprint, fillCopyEvidence, filesWithPendingEvidence, scorerFingerprint, type CompactFingerprint } from './copy-fingerprints.js';
-import { writeFileAtomic } from './fs-atomic.js';
+import { jsonPieces, writeFileAtomic, writePiecesAtomic } from './fs-atomic.js';
 import { renderDashboardHtml } from './html/dashboard.js';
 import { renderScorecardHtml } from './html/scorecard.js';
 import type { Lang } from './i18n.js';
@@ -471,7 +471,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     reports: g.cards.map((c) => c.file),
     indicators: g.indicators,
   }));
-  writeFileAtomic(join(out, 'batch.json'), JSON.stringify({ ...result, rubrics: rubricsJson, failures }, null, 2) + '\n');
+  // written piece by piece: at national scale the copy pairs alone are tens of megabytes of JSON
+  writePiecesAtomic(join(out, 'batch.json'), jsonPieces({ ...result, rubrics: rubricsJson, failures }));
 
   const exitCode = failures.length > 0 || (pdf.requested && pdf.error) || copyError ? 1 : 0;
   return { out, entries, failures, result, rubrics, pdf, copyError, exitCode };
