@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyNormalisation, fnv1a, normaliseForCopy, shingleHashes } from './text-hash.js';
+import { copyNormalisation, fnv1a, lowerBound, normaliseForCopy, shingleHashes } from './text-hash.js';
 
 // The definition the fast path must keep: Unicode property classes, digits folded.
 const reference = (s: string, fold = true) => {
@@ -72,5 +72,13 @@ describe('shingleHashes', () => {
   it('fnv1a over a range equals fnv1a of the slice', () => {
     expect(fnv1a('abcdef', 1, 4)).toBe(fnv1a('bcd'));
     expect(fnv1a('')).toBe(0x811c9dc5);
+  });
+});
+
+describe('lowerBound', () => {
+  it('is the first index whose value is at least x', () => {
+    const a = [1, 3, 3, 7];
+    expect([0, 1, 2, 3, 4, 7, 8].map((x) => lowerBound(a, x))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(lowerBound(new Int32Array(0), 5)).toBe(0);
   });
 });

@@ -166,3 +166,15 @@ export function shingleHashes(norm: string, k: number = COPY_SHINGLES.size, samp
   for (let i = 0; i < m; i++) if (i === 0 || kept[i] !== kept[i - 1]) out.push(kept[i]!);
   return out;
 }
+
+/** The first index i of an ascending array with sorted[i] >= x (sorted.length when none). */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

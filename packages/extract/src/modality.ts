@@ -1,4 +1,4 @@
-import type { Modality, SectionKind } from '@fazhi/core';
+import { lowerBound, type Modality, type SectionKind } from '@fazhi/core';
 
 // Sentences, clauses and how a clause states things: done / planned / problem.
 
@@ -33,14 +33,7 @@ function boundsOf(view: string): Bounds {
 /** Sentence (or clause) boundaries around a view offset: [after the previous end, the next end). */
 export function spanAround(view: string, pos: number, clause: boolean): Span {
   const ends = clause ? boundsOf(view).clause : boundsOf(view).sent;
-  // first end at or after pos
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(ends, pos); // first end at or after pos
   return { start: lo > 0 ? ends[lo - 1]! + 1 : 0, end: lo < ends.length ? ends[lo]! : Math.max(pos, view.length) };
 }
 const isDigit = (s: string, i: number) => { const c = s.charCodeAt(i); return c >= 48 && c <= 57; };

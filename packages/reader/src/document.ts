@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FoldCount } from './chars.js';
-import type { SourceDocument, SourceFormat } from '@fazhi/core';
+import { lowerBound, type SourceDocument, type SourceFormat } from '@fazhi/core';
 import { readerError } from './errors.js';
 import { extractMeta } from './meta.js';
 import { buildView, foldText, type ViewOptions } from './normalize.js';
@@ -33,18 +33,8 @@ export async function assemble(file: string, bytes: Uint8Array, x: Extracted): P
   if (x.chrome?.length) {
     // Original ranges → folded ranges (map is monotonic).
     const map = folded.map;
-    const lowerBound = (o: number) => {
-      if (!map) return o;
-      let lo = 0;
-      let hi = map.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (map[mid]! < o) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    opts.dropRanges = x.chrome.map(([a, b]) => [lowerBound(a), lowerBound(b)] as [number, number]).filter(([a, b]) => b > a);
+    const toFolded = (o: number) => (map ? lowerBound(map, o) : o);
+    opts.dropRanges = x.chrome.map(([a, b]) => [toFolded(a), toFolded(b)] as [number, number]).filter(([a, b]) => b > a);
   }
   const built = buildView(folded, opts);
   const warnings = [...(x.warnings ?? [])];

@@ -1,4 +1,4 @@
-import type { AdminLevel, Evidence, SourceMeta } from '@fazhi/core';
+import { lowerBound, type AdminLevel, type Evidence, type SourceMeta } from '@fazhi/core';
 import { BODY_PUNCT, META_KEY, ORG_END, isMetaLine, stripMetaKey, type Layout, type Line } from './layout.js';
 import type { Folded } from './normalize.js';
 
@@ -126,15 +126,7 @@ export function extractMeta(inp: MetaInput): MetaResult {
       breaks = [];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
     }
-    const end = Math.min(offset, text.length);
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
+    return lowerBound(breaks, Math.min(offset, text.length)) + 1;
   };
   const ev = (a: number, b: number): Evidence | null => {
     if (b <= a || a < 0 || b > full.length) return null;
