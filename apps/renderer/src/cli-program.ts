@@ -16,6 +16,9 @@ export function buildProgram(run: typeof runAction = runAction): Command {
     .showHelpAfterError();
 
   const rubric = program.command('rubric').description('评分细则：校验、文档、数据结构 / rubric tools');
+  // `fazhi rubric docs|schema|types|init`: one action each, all in ./commands/rubric.ts
+  const rubricAction = (name: 'docs' | 'schema' | 'types' | 'init') => (arg: string, opts: unknown) =>
+    run(() => import('./commands/rubric.js').then((m) => ({ default: m[name] })), arg, opts);
   rubric
     .command('validate')
     .description('校验评分细则 YAML（错误给出 文件:行:列）')
@@ -26,22 +29,22 @@ export function buildProgram(run: typeof runAction = runAction): Command {
     .description('生成评分细则文档（HTML 与 Markdown）')
     .argument('<rubric>')
     .requiredOption('--out <dir>', '输出目录')
-    .action((r: string, opts) => run(() => import('./commands/rubric.js').then((m) => ({ default: m.docs })), r, opts));
+    .action(rubricAction('docs'));
   rubric
     .command('schema')
     .description('输出该细则所需事实数据的 JSON Schema')
     .argument('[rubric]', '细则文件或内置 id', 'township')
-    .action((r: string, opts) => run(() => import('./commands/rubric.js').then((m) => ({ default: m.schema })), r, opts));
+    .action(rubricAction('schema'));
   rubric
     .command('types')
     .description('输出该细则所需事实数据的 TypeScript 声明')
     .argument('[rubric]', '细则文件或内置 id', 'township')
-    .action((r: string, opts) => run(() => import('./commands/rubric.js').then((m) => ({ default: m.types })), r, opts));
+    .action(rubricAction('types'));
   rubric
     .command('init')
     .description('生成一个继承乡镇细则的县级细则模板')
     .argument('[file]', '输出文件', 'my-county.yaml')
-    .action((f: string, opts) => run(() => import('./commands/rubric.js').then((m) => ({ default: m.init })), f, opts));
+    .action(rubricAction('init'));
 
   program
     .command('extract')
